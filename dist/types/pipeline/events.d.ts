@@ -1,0 +1,27 @@
+import type { ManifestIssue } from "../manifest/issue.js";
+import type { ModeDecision } from "./mode.js";
+import type { PlannedStage } from "./plan.js";
+import type { StageName } from "./stages.js";
+/** What the pipeline reports as it goes; front ends turn these into logs, annotations and summaries. */
+export type PipelineEvent = {
+    type: "mode";
+    decision: ModeDecision;
+} | {
+    type: "stage-start";
+    stage: StageName;
+} | {
+    type: "stage-end";
+    stage: StageName;
+    ok: boolean;
+    durationMs: number;
+} | {
+    type: "issue";
+    issue: ManifestIssue;
+} | {
+    type: "plan";
+    stages: PlannedStage[];
+} | {
+    type: "log";
+    level: "info" | "warning";
+    message: string;
+};

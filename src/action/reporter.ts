@@ -1,0 +1,91 @@
+import { relative } from "node:path";
+import * as core from "@actions/core";
+import type { PipelineEvent } from "../pipeline/events.js";
+import type { PipelineResult } from "../pipeline/run.js";
+import type { ActionConfig } from "./inputs.js";
+
+const statusText = { run: "runs", planned: "planned (not in this version yet)", skip: "not needed" } as const;
+
+/** Turns pipeline events into log groups and annotations, and the result into the job summary. */
+export class Reporter {
+  private openGroup = false;
+
+  constructor(private readonly config: ActionConfig) {}
+
+  /** Annotation paths are relative to the repository so GitHub can place them on the file. */
+  private annotationFile(file: string): string {
+    return relative(this.config.workspace, file) || file;
+  }
+
+  handle(event: PipelineEvent): void {
+    switch (event.type) {
+      case "mode":
+        core.info(`mode: ${event.decision.mode} (${event.decision.reason})`);
+        break;
+      case "stage-start":
+        core.startGroup(event.stage);
+        this.openGroup = true;
+        break;
+      case "stage-end":
+        core.info(`${event.stage} ${event.ok ? "passed" : "failed"} in ${event.durationMs} ms`);
+        if (this.openGroup) core.endGroup();
+        this.openGroup = false;
+        break;
+      case "issue":
+        core.error(`${event.issue.message} at ${event.issue.pointer || "(document)"} — fix: ${event.issue.fix}`, {
+          title: "model-publish: invalid manifest",
+          file: this.annotationFile(event.issue.file),
+          startLine: event.issue.line,
+          startColumn: event.issue.column,
+        });
+        break;
+      case "plan":
+        for (const stage of event.stages) core.info(`${stage.name}: ${statusText[stage.status]}`);
+        break;
+      case "log":
+        if (event.level === "warning") core.warning(event.message);
+        else core.info(event.message);
+        break;
+    }
+  }
+
+  async writeSummary(result: PipelineResult): Promise<void> {
+    const summary = core.summary.addHeading("model-publish", 2);
+    const model = result.manifest ? `${result.manifest.id} ${result.version ?? ""}` : this.config.manifestInput;
+    summary.addRaw(`<p><b>${escape(model)}</b> · mode <b>${result.decision.mode}</b> (${escape(result.decision.reason)})</p>`);
+    if (!result.valid) {
+      summary.addRaw(`<p>❌ The manifest has ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"}; nothing else ran.</p>`);
+      summary.addTable([
+        [
+          { data: "where", header: true },
+          { data: "problem", header: true },
+          { data: "fix", header: true },
+        ],
+        ...result.issues.map((issue) => [
+          `${escape(this.annotationFile(issue.file))}:${issue.line}:${issue.column} <code>${escape(issue.pointer || "/")}</code>`,
+          escape(issue.message),
+          escape(issue.fix),
+        ]),
+      ]);
+    } else {
+      summary.addRaw("<p>✅ The manifest is valid.</p>");
+      summary.addTable([
+        [
+          { data: "stage", header: true },
+          { data: "what it does", header: true },
+          { data: "status", header: true },
+        ],
+        ...result.plan.map((stage) => [
+          stage.name,
+          escape(stage.summary),
+          escape(stage.note ? `${statusText[stage.status]}: ${stage.note}` : statusText[stage.status]),
+        ]),
+      ]);
+    }
+    await summary.write();
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

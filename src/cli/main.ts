@@ -1,0 +1,65 @@
+import { ExitCode, ModelPublishError, exitCodeFor } from "../errors.js";
+import { commandHelp, parseCommandArgs, type Command } from "./command.js";
+import { planCommand } from "./commands/plan.js";
+import { validateCommand } from "./commands/validate.js";
+import type { CliIO } from "./io.js";
+import { VERSION } from "../version.generated.js";
+
+const commands: readonly Command[] = [validateCommand, planCommand];
+
+/** Commands of the pipeline that later versions add; named so users get a clear answer, not "unknown". */
+const comingCommands = ["convert", "quantize", "card", "build", "sign", "verify", "publish", "bench", "pull", "keygen"];
+
+function overview(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  const lines = commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary.split("\n")[0] ?? ""}`);
+  return [
+    "model-publish — from a training folder to a verified, signed model release",
+    "",
+    "Usage: model-publish <command> [options]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    `Not in this version yet: ${comingCommands.join(", ")}.`,
+    "Every command takes --json and --help. Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 a remote service failed.",
+    "",
+  ].join("\n");
+}
+
+/** Runs one CLI invocation and returns its exit code; never calls process.exit. */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(overview());
+    return name === undefined ? ExitCode.badInput : ExitCode.ok;
+  }
+  if (name === "--version") {
+    io.stdout(`${VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  try {
+    if (!command) {
+      const why = comingCommands.includes(name)
+        ? `"${name}" is not in this version of model-publish yet`
+        : `unknown command "${name}"`;
+      throw new ModelPublishError("USAGE", `${why}; run \`model-publish --help\` for the commands`);
+    }
+    const args = parseCommandArgs(command, rest);
+    if (args.help) {
+      io.stdout(commandHelp(command));
+      return ExitCode.ok;
+    }
+    return await command.run(args, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = exitCodeFor(error);
+    if (rest.includes("--json")) {
+      const errorCode = error instanceof ModelPublishError ? error.code : "INTERNAL";
+      io.stdout(`${JSON.stringify({ error: { code: errorCode, message, exitCode: code } }, null, 2)}\n`);
+    }
+    io.stderr(`model-publish: ${message}\n`);
+    return code;
+  }
+}
