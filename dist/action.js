@@ -35046,29 +35046,33 @@ function declaredFiles(manifest) {
     const path = sources[key];
     if (path) files.push([`/sources/${key}`, path]);
   }
-  (sources.tokenizer ?? []).forEach((path, index) => files.push([`/sources/tokenizer/${index}`, path]));
+  (sources.tokenizer ?? []).forEach(
+    (path, index) => files.push([`/sources/tokenizer/${index}`, path])
+  );
   if (card?.template) files.push(["/card/template", card.template]);
   return files;
 }
 async function checkSourceFiles(manifest, parsed, baseDir) {
-  const checks = declaredFiles(manifest).map(async ([pointer, path]) => {
-    const full = isAbsolute(path) ? path : join(baseDir, path);
-    const found = await stat2(full).then(
-      (s) => s.isFile(),
-      () => false
-    );
-    if (found) return void 0;
-    const position = parsed.locate(pointer);
-    return {
-      kind: "rule",
-      file: parsed.file,
-      line: position.line,
-      column: position.column,
-      pointer,
-      message: `file not found: ${path} (looked for ${full})`,
-      fix: "correct the path; relative paths start from the manifest's folder"
-    };
-  });
+  const checks = declaredFiles(manifest).map(
+    async ([pointer, path]) => {
+      const full = isAbsolute(path) ? path : join(baseDir, path);
+      const found = await stat2(full).then(
+        (s) => s.isFile(),
+        () => false
+      );
+      if (found) return void 0;
+      const position = parsed.locate(pointer);
+      return {
+        kind: "rule",
+        file: parsed.file,
+        line: position.line,
+        column: position.column,
+        pointer,
+        message: `file not found: ${path} (looked for ${full})`,
+        fix: "correct the path; relative paths start from the manifest's folder"
+      };
+    }
+  );
   return (await Promise.all(checks)).filter((issue2) => issue2 !== void 0);
 }
 
@@ -35091,7 +35095,15 @@ var exitCodeOf = {
   MANIFEST_INVALID: ExitCode2.checkFailed,
   MANIFEST_UNREADABLE: ExitCode2.badInput,
   USAGE: ExitCode2.badInput,
-  STAGE_UNAVAILABLE: ExitCode2.badInput
+  INPUT_MALFORMED: ExitCode2.badInput,
+  INPUT_UNSUPPORTED: ExitCode2.badInput,
+  KEY_INVALID: ExitCode2.badInput,
+  OUTPUT_MISMATCH: ExitCode2.checkFailed,
+  CARD_INVALID: ExitCode2.checkFailed,
+  VERIFY_FAILED: ExitCode2.checkFailed,
+  BUDGET_EXCEEDED: ExitCode2.checkFailed,
+  REGRESSION: ExitCode2.checkFailed,
+  REMOTE_FAILED: ExitCode2.remoteFailed
 };
 var ModelPublishError = class extends Error {
   code;
@@ -35167,11 +35179,30 @@ function parseManifestText(text, file) {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error2) {
+    return {
+      ok: false,
+      issues: [
+        {
+          kind: "syntax",
+          file,
+          line: 1,
+          column: 1,
+          pointer: "",
+          message: `cannot expand the document: ${error2 instanceof Error ? error2.message : String(error2)}`,
+          fix: "write the values out instead of nesting YAML aliases (*name) many levels deep"
+        }
+      ]
+    };
+  }
   if (doc.contents) record(doc.contents, "", void 0, text, toPosition, positions);
   const manifest = {
     file,
     format,
-    data: doc.toJS({ maxAliasCount: 100 }),
+    data,
     locate(pointer, part = "value") {
       for (let p = pointer; ; p = parentPointer(p)) {
         const found = positions.get(p);
@@ -35184,7 +35215,8 @@ function parseManifestText(text, file) {
   return { ok: true, manifest };
 }
 function record(node, pointer, key, text, toPosition, into) {
-  const start = node.range ? toPosition(node.range[0]) : key ?? START;
+  const empty = !node.range || node.range[0] === node.range[1];
+  const start = node.range && !empty ? toPosition(node.range[0]) : key ?? START;
   const raw = (0, import_yaml.isScalar)(node) && node.range ? text.slice(node.range[0], node.range[1]) : void 0;
   into.set(pointer, { key, value: start, raw });
   if ((0, import_yaml.isMap)(node)) {
@@ -35200,7 +35232,8 @@ function record(node, pointer, key, text, toPosition, into) {
     }
   } else if ((0, import_yaml.isSeq)(node)) {
     node.items.forEach((item, index) => {
-      if (item) record(item, joinPointer(pointer, index), void 0, text, toPosition, into);
+      if (item)
+        record(item, joinPointer(pointer, index), void 0, text, toPosition, into);
     });
   }
 }
@@ -35313,7 +35346,13 @@ function checkRules(manifest, parsed) {
   });
   return findings.map((finding) => {
     const position = parsed.locate(finding.pointer);
-    return { kind: "rule", file: parsed.file, line: position.line, column: position.column, ...finding };
+    return {
+      kind: "rule",
+      file: parsed.file,
+      line: position.line,
+      column: position.column,
+      ...finding
+    };
   });
 }
 
@@ -35342,6 +35381,10 @@ function editDistance(a, b) {
 }
 function closest(word, candidates) {
   const target = normalise(word);
+  if (target.length >= 3) {
+    const extended = candidates.filter((c) => normalise(c).startsWith(target));
+    if (extended.length === 1) return extended[0];
+  }
   let best;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -36753,7 +36796,13 @@ var signatureSchema = {
 var compiled;
 function validators() {
   if (!compiled) {
-    const ajv = new import__.Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    const ajv = new import__.Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictRequired: false,
+      allowUnionTypes: true
+    });
     import_ajv_formats.default.default(ajv);
     compiled = {
       authored: ajv.compile(authoredManifestSchema),
@@ -36785,7 +36834,10 @@ function validateManifestText(text, file) {
   }
   const validate = validators().authored;
   if (!validate(manifest.data)) {
-    return { valid: false, issues: sortIssues(issuesFromSchemaErrors(validate.errors ?? [], manifest)) };
+    return {
+      valid: false,
+      issues: sortIssues(issuesFromSchemaErrors(validate.errors ?? [], manifest))
+    };
   }
   const authored = manifest.data;
   const ruleIssues = checkRules(authored, manifest);
@@ -36835,7 +36887,8 @@ var MODES = ["release", "check", "dry-run"];
 function deriveMode(context, requested = "auto") {
   const tag = context.ref?.startsWith("refs/tags/") ? context.ref.slice("refs/tags/".length) : void 0;
   const withTag = tag === void 0 ? {} : { tag };
-  if (requested !== "auto") return { mode: requested, reason: `mode set to ${requested}`, ...withTag };
+  if (requested !== "auto")
+    return { mode: requested, reason: `mode set to ${requested}`, ...withTag };
   const event = context.eventName ?? "";
   if (tag !== void 0 && event === "push") {
     return { mode: "release", reason: `tag ${tag} was pushed`, tag };
@@ -36935,7 +36988,8 @@ function planStages(manifest, mode) {
     };
     const notNeeded = stage.notNeeded?.(manifest);
     if (notNeeded) return { ...base, status: "skip", note: notNeeded };
-    if (!stage.available) return { ...base, status: "planned", note: `${stage.home} is not in this version yet` };
+    if (!stage.available)
+      return { ...base, status: "planned", note: `${stage.home} is not in this version yet` };
     return { ...base, status: "run" };
   });
 }
@@ -36948,7 +37002,12 @@ async function* runPipelineIter(options) {
   const started = Date.now();
   const outcome = await validateManifest(options, decision);
   for (const issue2 of outcome.issues) yield { type: "issue", issue: issue2 };
-  yield { type: "stage-end", stage: "validate", ok: outcome.issues.length === 0, durationMs: Date.now() - started };
+  yield {
+    type: "stage-end",
+    stage: "validate",
+    ok: outcome.issues.length === 0,
+    durationMs: Date.now() - started
+  };
   if (!outcome.manifest || outcome.issues.length > 0) {
     return { decision, valid: false, issues: outcome.issues, plan: [] };
   }
@@ -36988,7 +37047,10 @@ async function validateManifest(options, decision) {
   if (resolved.ok && !(decision.mode === "release" && resolved.version === UNTAGGED_VERSION)) {
     return { issues, manifest, version: resolved.version };
   }
-  const problem = resolved.ok ? { message: "a release needs a version, and the manifest says from-tag but no tag was pushed", fix: "push a tag like v1.2.3, or write the version in the manifest" } : resolved;
+  const problem = resolved.ok ? {
+    message: "a release needs a version, and the manifest says from-tag but no tag was pushed",
+    fix: "push a tag like v1.2.3, or write the version in the manifest"
+  } : resolved;
   const position = parsed.locate("/version");
   issues.push({
     kind: "rule",
@@ -37042,7 +37104,11 @@ function readInputs(env = process.env) {
 
 // src/action/reporter.ts
 import { relative } from "node:path";
-var statusText = { run: "runs", planned: "planned (not in this version yet)", skip: "not needed" };
+var statusText = {
+  run: "runs",
+  planned: "planned (not in this version yet)",
+  skip: "not needed"
+};
 var Reporter = class {
   constructor(config) {
     this.config = config;
@@ -37068,12 +37134,15 @@ var Reporter = class {
         this.openGroup = false;
         break;
       case "issue":
-        error(`${event.issue.message} at ${event.issue.pointer || "(document)"} — fix: ${event.issue.fix}`, {
-          title: "model-publish: invalid manifest",
-          file: this.annotationFile(event.issue.file),
-          startLine: event.issue.line,
-          startColumn: event.issue.column
-        });
+        error(
+          `${event.issue.message} at ${event.issue.pointer || "(document)"} — fix: ${event.issue.fix}`,
+          {
+            title: "model-publish: invalid manifest",
+            file: this.annotationFile(event.issue.file),
+            startLine: event.issue.line,
+            startColumn: event.issue.column
+          }
+        );
         break;
       case "plan":
         for (const stage of event.stages) info(`${stage.name}: ${statusText[stage.status]}`);
@@ -37087,9 +37156,13 @@ var Reporter = class {
   async writeSummary(result) {
     const summary2 = summary.addHeading("model-publish", 2);
     const model = result.manifest ? `${result.manifest.id} ${result.version ?? ""}` : this.config.manifestInput;
-    summary2.addRaw(`<p><b>${escape2(model)}</b> · mode <b>${result.decision.mode}</b> (${escape2(result.decision.reason)})</p>`);
+    summary2.addRaw(
+      `<p><b>${escape2(model)}</b> · mode <b>${result.decision.mode}</b> (${escape2(result.decision.reason)})</p>`
+    );
     if (!result.valid) {
-      summary2.addRaw(`<p>❌ The manifest has ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"}; nothing else ran.</p>`);
+      summary2.addRaw(
+        `<p>❌ The manifest has ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"}; nothing else ran.</p>`
+      );
       summary2.addTable([
         [
           { data: "where", header: true },
@@ -37113,7 +37186,9 @@ var Reporter = class {
         ...result.plan.map((stage) => [
           stage.name,
           escape2(stage.summary),
-          escape2(stage.note ? `${statusText[stage.status]}: ${stage.note}` : statusText[stage.status])
+          escape2(
+            stage.note ? `${statusText[stage.status]}: ${stage.note}` : statusText[stage.status]
+          )
         ])
       ]);
     }
@@ -37130,7 +37205,12 @@ async function run() {
     const config = readInputs();
     const reporter = new Reporter(config);
     const result = await runPipeline(
-      { manifestPath: config.manifestPath, mode: config.mode, context: config.context, baseDir: config.workingDirectory },
+      {
+        manifestPath: config.manifestPath,
+        mode: config.mode,
+        context: config.context,
+        baseDir: config.workingDirectory
+      },
       (event) => {
         reporter.handle(event);
       }
@@ -37138,7 +37218,9 @@ async function run() {
     setOutputs(result);
     await reporter.writeSummary(result);
     if (!result.valid) {
-      setFailed(`${config.manifestInput}: ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"} in the manifest`);
+      setFailed(
+        `${config.manifestInput}: ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"} in the manifest`
+      );
     }
   } catch (error2) {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
@@ -37149,7 +37231,10 @@ function setOutputs(result) {
   setOutput("valid", String(result.valid));
   setOutput("model-id", result.manifest?.id ?? "");
   setOutput("version", result.version ?? "");
-  setOutput("stages", JSON.stringify(result.plan.filter((s) => s.status !== "skip").map((s) => s.name)));
+  setOutput(
+    "stages",
+    JSON.stringify(result.plan.filter((s) => s.status !== "skip").map((s) => s.name))
+  );
   setOutput("errors", JSON.stringify(result.issues));
 }
 

@@ -6,7 +6,7 @@ import {
   exitCodeFor,
   formatIssue,
   runPipeline
-} from "./chunks/chunk-54COFEAE.js";
+} from "./chunks/chunk-BO2VPRL3.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
@@ -26,7 +26,10 @@ function parseCommandArgs(command, argv) {
     });
   } catch (error) {
     const message = error instanceof Error ? error.message.split(". ")[0] ?? error.message : String(error);
-    throw new ModelPublishError("USAGE", `${command.name}: ${message}; see \`model-publish ${command.name} --help\``);
+    throw new ModelPublishError(
+      "USAGE",
+      `${command.name}: ${message}; see \`model-publish ${command.name} --help\``
+    );
   }
   const help = parsed.values.help === true;
   const count = parsed.positionals.length;
@@ -44,7 +47,11 @@ function parseCommandArgs(command, argv) {
   };
 }
 function commandHelp(command) {
-  const flags = [...command.flagHelp, "--json        one JSON document on stdout, logs on stderr", "-h, --help    this help"];
+  const flags = [
+    ...command.flagHelp,
+    "--json        one JSON document on stdout, logs on stderr",
+    "-h, --help    this help"
+  ];
   return `model-publish ${command.usage}
 
 ${command.summary}
@@ -70,7 +77,10 @@ var planCommand = {
   async run(args, io) {
     const mode = String(args.values.mode);
     if (!MODES.includes(mode)) {
-      throw new ModelPublishError("USAGE", `plan: --mode must be one of ${MODES.join(", ")}, got "${mode}"`);
+      throw new ModelPublishError(
+        "USAGE",
+        `plan: --mode must be one of ${MODES.join(", ")}, got "${mode}"`
+      );
     }
     const file = args.positionals[0] ?? "";
     const tag = typeof args.values.tag === "string" ? args.values.tag : void 0;
@@ -93,8 +103,10 @@ var planCommand = {
       for (const stage of result.plan) {
         const note = stage.note ? ` (${stage.note})` : "";
         const dry = stage.dryRun ? " [dry run]" : "";
-        io.stdout(`  ${marks[stage.status]} ${stage.name.padEnd(9)} ${stage.summary}${dry}${note}
-`);
+        io.stdout(
+          `  ${marks[stage.status]} ${stage.name.padEnd(9)} ${stage.summary}${dry}${note}
+`
+        );
       }
       io.stdout("  ▶ runs   … planned, not in this version yet   – not needed\n");
     }
@@ -148,10 +160,23 @@ var validateCommand = {
 
 // src/cli/main.ts
 var commands = [validateCommand, planCommand];
-var comingCommands = ["convert", "quantize", "card", "build", "sign", "verify", "publish", "bench", "pull", "keygen"];
+var comingCommands = [
+  "convert",
+  "quantize",
+  "card",
+  "build",
+  "sign",
+  "verify",
+  "publish",
+  "bench",
+  "pull",
+  "keygen"
+];
 function overview() {
   const width = Math.max(...commands.map((c) => c.usage.length));
-  const lines = commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary.split("\n")[0] ?? ""}`);
+  const lines = commands.map(
+    (c) => `  ${c.usage.padEnd(width)}  ${c.summary.split("\n")[0] ?? ""}`
+  );
   return [
     "model-publish — from a training folder to a verified, signed model release",
     "",
@@ -193,8 +218,10 @@ async function run(argv, io) {
     const code = exitCodeFor(error);
     if (rest.includes("--json")) {
       const errorCode = error instanceof ModelPublishError ? error.code : "INTERNAL";
-      io.stdout(`${JSON.stringify({ error: { code: errorCode, message, exitCode: code } }, null, 2)}
-`);
+      io.stdout(
+        `${JSON.stringify({ error: { code: errorCode, message, exitCode: code } }, null, 2)}
+`
+      );
     }
     io.stderr(`model-publish: ${message}
 `);

@@ -19,7 +19,7 @@ import {
   validateManifestFile,
   validateManifestText,
   validators
-} from "./chunks/chunk-54COFEAE.js";
+} from "./chunks/chunk-BO2VPRL3.js";
 export {
   ExitCode,
   MODES,

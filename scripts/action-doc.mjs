@@ -1,6 +1,10 @@
 // README tables generated from action.yml, so the docs cannot drift from the action.
 
-const cell = (text) => String(text ?? "").replace(/\|/g, "\\|").replace(/\n+/g, " ").trim();
+const cell = (text) =>
+  String(text ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\n+/g, " ")
+    .trim();
 
 export function renderActionTables(action) {
   const inputs = Object.entries(action.inputs ?? {}).map(

@@ -9,7 +9,8 @@ import { build } from "esbuild";
 import { root } from "./generate.mjs";
 
 // Bundled CommonJS dependencies call require(); give the ES module bundle one.
-const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+const requireShim =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 export async function buildDist(outDir = join(root, "dist")) {
   await rm(outDir, { recursive: true, force: true });
@@ -39,7 +40,13 @@ export async function buildDist(outDir = join(root, "dist")) {
   });
   execFileSync(
     process.execPath,
-    [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--declarationDir", join(outDir, "types")],
+    [
+      join(root, "node_modules/typescript/bin/tsc"),
+      "-p",
+      "tsconfig.build.json",
+      "--declarationDir",
+      join(outDir, "types"),
+    ],
     { cwd: root, stdio: "inherit" },
   );
 }

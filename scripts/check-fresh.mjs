@@ -8,7 +8,10 @@ import { generatedFiles, root } from "./generate.mjs";
 
 async function listFiles(dir) {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 }
 
 const stale = [];
@@ -30,7 +33,9 @@ try {
   await rm(scratch, { recursive: true, force: true });
 }
 if (stale.length > 0) {
-  console.error(`Generated files are stale; run \`npm run build\` and commit:\n  ${stale.join("\n  ")}`);
+  console.error(
+    `Generated files are stale; run \`npm run build\` and commit:\n  ${stale.join("\n  ")}`,
+  );
   process.exit(1);
 }
 console.log("generated files and dist/ are up to date");

@@ -3,7 +3,10 @@
 function resolve(schema, node) {
   if (node && node.$ref) {
     const name = node.$ref.replace("#/$defs/", "");
-    return { ...schema.$defs[name], ...Object.fromEntries(Object.entries(node).filter(([k]) => k !== "$ref")) };
+    return {
+      ...schema.$defs[name],
+      ...Object.fromEntries(Object.entries(node).filter(([k]) => k !== "$ref")),
+    };
   }
   return node ?? {};
 }
@@ -16,7 +19,10 @@ function typeOf(schema, node) {
   return n.type ?? "any";
 }
 
-const cell = (text) => String(text ?? "").replace(/\|/g, "\\|").replace(/\n+/g, " ");
+const cell = (text) =>
+  String(text ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\n+/g, " ");
 
 function rows(schema, node, prefix, out) {
   const n = resolve(schema, node);
@@ -25,8 +31,11 @@ function rows(schema, node, prefix, out) {
     if (key === "$schema") continue;
     const c = resolve(schema, child);
     const path = prefix ? `${prefix}.${key}` : key;
-    const example = c.examples?.[0] !== undefined ? ` Example: \`${JSON.stringify(c.examples[0])}\`.` : "";
-    out.push(`| \`${path}\` | ${cell(typeOf(schema, child))} | ${required.has(key) ? "yes" : ""} | ${cell((c.description ?? "") + example)} |`);
+    const example =
+      c.examples?.[0] !== undefined ? ` Example: \`${JSON.stringify(c.examples[0])}\`.` : "";
+    out.push(
+      `| \`${path}\` | ${cell(typeOf(schema, child))} | ${required.has(key) ? "yes" : ""} | ${cell((c.description ?? "") + example)} |`,
+    );
     if (c.type === "object" && c.properties) rows(schema, c, path, out);
     if (c.type === "array") {
       const item = resolve(schema, c.items);

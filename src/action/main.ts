@@ -9,7 +9,12 @@ export async function run(): Promise<void> {
     const config = readInputs();
     const reporter = new Reporter(config);
     const result = await runPipeline(
-      { manifestPath: config.manifestPath, mode: config.mode, context: config.context, baseDir: config.workingDirectory },
+      {
+        manifestPath: config.manifestPath,
+        mode: config.mode,
+        context: config.context,
+        baseDir: config.workingDirectory,
+      },
       (event) => {
         reporter.handle(event);
       },
@@ -17,7 +22,9 @@ export async function run(): Promise<void> {
     setOutputs(result);
     await reporter.writeSummary(result);
     if (!result.valid) {
-      core.setFailed(`${config.manifestInput}: ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"} in the manifest`);
+      core.setFailed(
+        `${config.manifestInput}: ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"} in the manifest`,
+      );
     }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
@@ -29,6 +36,9 @@ function setOutputs(result: PipelineResult): void {
   core.setOutput("valid", String(result.valid));
   core.setOutput("model-id", result.manifest?.id ?? "");
   core.setOutput("version", result.version ?? "");
-  core.setOutput("stages", JSON.stringify(result.plan.filter((s) => s.status !== "skip").map((s) => s.name)));
+  core.setOutput(
+    "stages",
+    JSON.stringify(result.plan.filter((s) => s.status !== "skip").map((s) => s.name)),
+  );
   core.setOutput("errors", JSON.stringify(result.issues));
 }

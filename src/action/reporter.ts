@@ -4,7 +4,11 @@ import type { PipelineEvent } from "../pipeline/events.js";
 import type { PipelineResult } from "../pipeline/run.js";
 import type { ActionConfig } from "./inputs.js";
 
-const statusText = { run: "runs", planned: "planned (not in this version yet)", skip: "not needed" } as const;
+const statusText = {
+  run: "runs",
+  planned: "planned (not in this version yet)",
+  skip: "not needed",
+} as const;
 
 /** Turns pipeline events into log groups and annotations, and the result into the job summary. */
 export class Reporter {
@@ -32,12 +36,15 @@ export class Reporter {
         this.openGroup = false;
         break;
       case "issue":
-        core.error(`${event.issue.message} at ${event.issue.pointer || "(document)"} — fix: ${event.issue.fix}`, {
-          title: "model-publish: invalid manifest",
-          file: this.annotationFile(event.issue.file),
-          startLine: event.issue.line,
-          startColumn: event.issue.column,
-        });
+        core.error(
+          `${event.issue.message} at ${event.issue.pointer || "(document)"} — fix: ${event.issue.fix}`,
+          {
+            title: "model-publish: invalid manifest",
+            file: this.annotationFile(event.issue.file),
+            startLine: event.issue.line,
+            startColumn: event.issue.column,
+          },
+        );
         break;
       case "plan":
         for (const stage of event.stages) core.info(`${stage.name}: ${statusText[stage.status]}`);
@@ -51,10 +58,16 @@ export class Reporter {
 
   async writeSummary(result: PipelineResult): Promise<void> {
     const summary = core.summary.addHeading("model-publish", 2);
-    const model = result.manifest ? `${result.manifest.id} ${result.version ?? ""}` : this.config.manifestInput;
-    summary.addRaw(`<p><b>${escape(model)}</b> · mode <b>${result.decision.mode}</b> (${escape(result.decision.reason)})</p>`);
+    const model = result.manifest
+      ? `${result.manifest.id} ${result.version ?? ""}`
+      : this.config.manifestInput;
+    summary.addRaw(
+      `<p><b>${escape(model)}</b> · mode <b>${result.decision.mode}</b> (${escape(result.decision.reason)})</p>`,
+    );
     if (!result.valid) {
-      summary.addRaw(`<p>❌ The manifest has ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"}; nothing else ran.</p>`);
+      summary.addRaw(
+        `<p>❌ The manifest has ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"}; nothing else ran.</p>`,
+      );
       summary.addTable([
         [
           { data: "where", header: true },
@@ -78,7 +91,9 @@ export class Reporter {
         ...result.plan.map((stage) => [
           stage.name,
           escape(stage.summary),
-          escape(stage.note ? `${statusText[stage.status]}: ${stage.note}` : statusText[stage.status]),
+          escape(
+            stage.note ? `${statusText[stage.status]}: ${stage.note}` : statusText[stage.status],
+          ),
         ]),
       ]);
     }

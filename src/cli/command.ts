@@ -30,7 +30,10 @@ export const commonOptions: OptionSpecs = {
 };
 
 /** Parses a command's arguments; unknown flags and wrong arity are usage errors (exit 2). */
-export function parseCommandArgs(command: Command, argv: string[]): ParsedCommandArgs & { help: boolean } {
+export function parseCommandArgs(
+  command: Command,
+  argv: string[],
+): ParsedCommandArgs & { help: boolean } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -41,8 +44,12 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedComman
       strict: true,
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split(". ")[0] ?? error.message : String(error);
-    throw new ModelPublishError("USAGE", `${command.name}: ${message}; see \`model-publish ${command.name} --help\``);
+    const message =
+      error instanceof Error ? (error.message.split(". ")[0] ?? error.message) : String(error);
+    throw new ModelPublishError(
+      "USAGE",
+      `${command.name}: ${message}; see \`model-publish ${command.name} --help\``,
+    );
   }
   const help = parsed.values.help === true;
   const count = parsed.positionals.length;
@@ -61,6 +68,10 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedComman
 }
 
 export function commandHelp(command: Command): string {
-  const flags = [...command.flagHelp, "--json        one JSON document on stdout, logs on stderr", "-h, --help    this help"];
+  const flags = [
+    ...command.flagHelp,
+    "--json        one JSON document on stdout, logs on stderr",
+    "-h, --help    this help",
+  ];
   return `model-publish ${command.usage}\n\n${command.summary}\n\nOptions:\n${flags.map((f) => `  ${f}`).join("\n")}\n`;
 }

@@ -8,11 +8,24 @@ import { VERSION } from "../version.generated.js";
 const commands: readonly Command[] = [validateCommand, planCommand];
 
 /** Commands of the pipeline that later versions add; named so users get a clear answer, not "unknown". */
-const comingCommands = ["convert", "quantize", "card", "build", "sign", "verify", "publish", "bench", "pull", "keygen"];
+const comingCommands = [
+  "convert",
+  "quantize",
+  "card",
+  "build",
+  "sign",
+  "verify",
+  "publish",
+  "bench",
+  "pull",
+  "keygen",
+];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
-  const lines = commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary.split("\n")[0] ?? ""}`);
+  const lines = commands.map(
+    (c) => `  ${c.usage.padEnd(width)}  ${c.summary.split("\n")[0] ?? ""}`,
+  );
   return [
     "model-publish — from a training folder to a verified, signed model release",
     "",
@@ -57,7 +70,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const code = exitCodeFor(error);
     if (rest.includes("--json")) {
       const errorCode = error instanceof ModelPublishError ? error.code : "INTERNAL";
-      io.stdout(`${JSON.stringify({ error: { code: errorCode, message, exitCode: code } }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ error: { code: errorCode, message, exitCode: code } }, null, 2)}\n`,
+      );
     }
     io.stderr(`model-publish: ${message}\n`);
     return code;

@@ -1,13 +1,6 @@
 /** What kind of mistake an issue reports; tests and tools branch on it. */
 export type IssueKind =
-  | "syntax"
-  | "required"
-  | "type"
-  | "enum"
-  | "unknown-key"
-  | "format"
-  | "range"
-  | "rule";
+  "syntax" | "required" | "type" | "enum" | "unknown-key" | "format" | "range" | "rule";
 
 /** One problem in an authored manifest, located precisely enough for an editor or an annotation. */
 export interface ManifestIssue {

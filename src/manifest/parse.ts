@@ -28,8 +28,7 @@ export interface ParsedManifest {
 }
 
 export type ParseResult =
-  | { ok: true; manifest: ParsedManifest }
-  | { ok: false; issues: ManifestIssue[] };
+  { ok: true; manifest: ParsedManifest } | { ok: false; issues: ManifestIssue[] };
 
 const START: SourcePosition = { line: 1, column: 1 };
 
@@ -83,7 +82,7 @@ export function parseManifestText(text: string, file: string): ParseResult {
       ],
     };
   }
-  if (doc.contents) record(doc.contents as Node, "", undefined, text, toPosition, positions);
+  if (doc.contents) record(doc.contents, "", undefined, text, toPosition, positions);
   const manifest: ParsedManifest = {
     file,
     format,
@@ -108,7 +107,9 @@ function record(
   toPosition: (offset: number) => SourcePosition,
   into: Map<string, Located>,
 ): void {
-  const start = node.range ? toPosition(node.range[0]) : (key ?? START);
+  // An empty value (`key:` and nothing after it) has no text of its own; point at its key.
+  const empty = !node.range || node.range[0] === node.range[1];
+  const start = node.range && !empty ? toPosition(node.range[0]) : (key ?? START);
   const raw = isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;
   into.set(pointer, { key, value: start, raw });
   if (isMap(node)) {
@@ -124,7 +125,8 @@ function record(
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => {
-      if (item) record(item as Node, joinPointer(pointer, index), undefined, text, toPosition, into);
+      if (item)
+        record(item as Node, joinPointer(pointer, index), undefined, text, toPosition, into);
     });
   }
 }

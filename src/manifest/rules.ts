@@ -82,6 +82,12 @@ export function checkRules(manifest: AuthoredManifest, parsed: ParsedManifest): 
 
   return findings.map((finding) => {
     const position = parsed.locate(finding.pointer);
-    return { kind: "rule", file: parsed.file, line: position.line, column: position.column, ...finding };
+    return {
+      kind: "rule",
+      file: parsed.file,
+      line: position.line,
+      column: position.column,
+      ...finding,
+    };
   });
 }

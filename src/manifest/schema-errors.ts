@@ -103,8 +103,12 @@ function explain(error: ErrorObject, manifest: ParsedManifest): Explained | unde
         message: `${shown} is not a valid ${field}`,
         expected:
           schema.description ??
-          (error.keyword === "format" ? `a ${String(params.format)}` : `text matching ${String(params.pattern)}`),
-        fix: exampleOf(schema) ? `write it like \`${exampleOf(schema) ?? ""}\`` : "see the expected form above",
+          (error.keyword === "format"
+            ? `a ${String(params.format)}`
+            : `text matching ${String(params.pattern)}`),
+        fix: exampleOf(schema)
+          ? `write it like \`${exampleOf(schema) ?? ""}\``
+          : "see the expected form above",
       };
     case "if":
     case "oneOf":
@@ -160,7 +164,9 @@ function typeFix(expected: string, value: unknown, shown: string, schema: Schema
     return `quote the value so YAML keeps it as text: "${exampleOf(schema) ?? String(value)}"`;
   }
   if ((expected === "integer" || expected === "number") && typeof value === "string") {
-    return Number.isFinite(Number(value)) ? "write the number without quotes" : `write a number instead of ${shown}`;
+    return Number.isFinite(Number(value))
+      ? "write the number without quotes"
+      : `write a number instead of ${shown}`;
   }
   if (expected === "integer" && typeof value === "number") return "use a whole number";
   if (expected.startsWith("array") && value !== null && typeof value !== "object") {
@@ -197,4 +203,3 @@ function show(text: string | undefined): string {
   const t = text ?? "nothing";
   return t.length > 60 ? `${t.slice(0, 57)}…` : t;
 }
-

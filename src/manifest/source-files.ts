@@ -12,7 +12,9 @@ function declaredFiles(manifest: AuthoredManifest): [pointer: string, path: stri
     const path = sources[key];
     if (path) files.push([`/sources/${key}`, path]);
   }
-  (sources.tokenizer ?? []).forEach((path, index) => files.push([`/sources/tokenizer/${index}`, path]));
+  (sources.tokenizer ?? []).forEach((path, index) =>
+    files.push([`/sources/tokenizer/${index}`, path]),
+  );
   if (card?.template) files.push(["/card/template", card.template]);
   return files;
 }
@@ -23,23 +25,25 @@ export async function checkSourceFiles(
   parsed: ParsedManifest,
   baseDir: string,
 ): Promise<ManifestIssue[]> {
-  const checks = declaredFiles(manifest).map(async ([pointer, path]): Promise<ManifestIssue | undefined> => {
-    const full = isAbsolute(path) ? path : join(baseDir, path);
-    const found = await stat(full).then(
-      (s) => s.isFile(),
-      () => false,
-    );
-    if (found) return undefined;
-    const position = parsed.locate(pointer);
-    return {
-      kind: "rule",
-      file: parsed.file,
-      line: position.line,
-      column: position.column,
-      pointer,
-      message: `file not found: ${path} (looked for ${full})`,
-      fix: "correct the path; relative paths start from the manifest's folder",
-    };
-  });
+  const checks = declaredFiles(manifest).map(
+    async ([pointer, path]): Promise<ManifestIssue | undefined> => {
+      const full = isAbsolute(path) ? path : join(baseDir, path);
+      const found = await stat(full).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      if (found) return undefined;
+      const position = parsed.locate(pointer);
+      return {
+        kind: "rule",
+        file: parsed.file,
+        line: position.line,
+        column: position.column,
+        pointer,
+        message: `file not found: ${path} (looked for ${full})`,
+        fix: "correct the path; relative paths start from the manifest's folder",
+      };
+    },
+  );
   return (await Promise.all(checks)).filter((issue) => issue !== undefined);
 }

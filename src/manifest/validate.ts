@@ -17,12 +17,20 @@ export type ValidationResult =
   | { valid: true; manifest: AuthoredManifest; parsed: ParsedManifest; issues: [] }
   | { valid: false; issues: ManifestIssue[] };
 
-let compiled: { authored: ValidateFunction; release: ValidateFunction; signature: ValidateFunction } | undefined;
+let compiled:
+  | { authored: ValidateFunction; release: ValidateFunction; signature: ValidateFunction }
+  | undefined;
 
 /** The three schemas, compiled once per process. */
 export function validators(): NonNullable<typeof compiled> {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    const ajv = new Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictRequired: false,
+      allowUnionTypes: true,
+    });
     addFormats.default(ajv);
     compiled = {
       authored: ajv.compile(authoredManifestSchema),
@@ -56,7 +64,10 @@ export function validateManifestText(text: string, file: string): ValidationResu
   }
   const validate = validators().authored;
   if (!validate(manifest.data)) {
-    return { valid: false, issues: sortIssues(issuesFromSchemaErrors(validate.errors ?? [], manifest)) };
+    return {
+      valid: false,
+      issues: sortIssues(issuesFromSchemaErrors(validate.errors ?? [], manifest)),
+    };
   }
   const authored = manifest.data as AuthoredManifest;
   const ruleIssues = checkRules(authored, manifest);
@@ -70,7 +81,8 @@ export async function validateManifestFile(path: string): Promise<ValidationResu
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "cannot read it";
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "cannot read it";
     throw new ModelPublishError(
       "MANIFEST_UNREADABLE",
       `${path}: ${reason}; pass the path of the manifest (YAML or JSON), e.g. model-publish.yaml`,

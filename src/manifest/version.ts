@@ -5,8 +5,7 @@ const SEMVER =
 export const UNTAGGED_VERSION = "0.0.0-untagged";
 
 export type VersionResolution =
-  | { ok: true; version: string }
-  | { ok: false; message: string; fix: string };
+  { ok: true; version: string } | { ok: false; message: string; fix: string };
 
 /**
  * The release version: the tag's (v1.2.3 → 1.2.3) when the manifest says `from-tag`,

@@ -19,9 +19,12 @@ export interface RunContext {
 
 /** Release on a tag push, check on a pull request, dry-run otherwise; an explicit mode wins. */
 export function deriveMode(context: RunContext, requested: Mode | "auto" = "auto"): ModeDecision {
-  const tag = context.ref?.startsWith("refs/tags/") ? context.ref.slice("refs/tags/".length) : undefined;
+  const tag = context.ref?.startsWith("refs/tags/")
+    ? context.ref.slice("refs/tags/".length)
+    : undefined;
   const withTag = tag === undefined ? {} : { tag };
-  if (requested !== "auto") return { mode: requested, reason: `mode set to ${requested}`, ...withTag };
+  if (requested !== "auto")
+    return { mode: requested, reason: `mode set to ${requested}`, ...withTag };
   const event = context.eventName ?? "";
   if (tag !== undefined && event === "push") {
     return { mode: "release", reason: `tag ${tag} was pushed`, tag };
@@ -31,7 +34,9 @@ export function deriveMode(context: RunContext, requested: Mode | "auto" = "auto
   }
   return {
     mode: "dry-run",
-    reason: event ? `${event} event is neither a tag push nor a pull request` : "not running for a GitHub event",
+    reason: event
+      ? `${event} event is neither a tag push nor a pull request`
+      : "not running for a GitHub event",
     ...withTag,
   };
 }

@@ -23,7 +23,8 @@ export function planStages(manifest: AuthoredManifest, mode: Mode): PlannedStage
     };
     const notNeeded = stage.notNeeded?.(manifest);
     if (notNeeded) return { ...base, status: "skip", note: notNeeded };
-    if (!stage.available) return { ...base, status: "planned", note: `${stage.home} is not in this version yet` };
+    if (!stage.available)
+      return { ...base, status: "planned", note: `${stage.home} is not in this version yet` };
     return { ...base, status: "run" };
   });
 }

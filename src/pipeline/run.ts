@@ -43,7 +43,12 @@ export async function* runPipelineIter(
   const started = Date.now();
   const outcome = await validateManifest(options, decision);
   for (const issue of outcome.issues) yield { type: "issue", issue };
-  yield { type: "stage-end", stage: "validate", ok: outcome.issues.length === 0, durationMs: Date.now() - started };
+  yield {
+    type: "stage-end",
+    stage: "validate",
+    ok: outcome.issues.length === 0,
+    durationMs: Date.now() - started,
+  };
   if (!outcome.manifest || outcome.issues.length > 0) {
     return { decision, valid: false, issues: outcome.issues, plan: [] };
   }
@@ -97,7 +102,10 @@ async function validateManifest(
     return { issues, manifest, version: resolved.version };
   }
   const problem = resolved.ok
-    ? { message: "a release needs a version, and the manifest says from-tag but no tag was pushed", fix: "push a tag like v1.2.3, or write the version in the manifest" }
+    ? {
+        message: "a release needs a version, and the manifest says from-tag but no tag was pushed",
+        fix: "push a tag like v1.2.3, or write the version in the manifest",
+      }
     : resolved;
   const position = parsed.locate("/version");
   issues.push({

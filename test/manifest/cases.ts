@@ -36,7 +36,9 @@ export const validCases: { name: string; file?: string; text: string }[] = [
   },
   {
     name: "a custom license with name and link",
-    text: BASE.replace("apache-2.0", "other") + "licenseName: acme-model-license\nlicenseLink: LICENSE.md\n",
+    text:
+      BASE.replace("apache-2.0", "other") +
+      "licenseName: acme-model-license\nlicenseLink: LICENSE.md\n",
   },
   {
     name: "every destination",
@@ -49,7 +51,18 @@ export const validCases: { name: string; file?: string; text: string }[] = [
   {
     name: "JSON",
     file: "model.json",
-    text: JSON.stringify({ id: "m", name: "M", version: "0.1.0", type: "embedding", license: "mit", sources: { onnx: "m.onnx" } }, null, 2),
+    text: JSON.stringify(
+      {
+        id: "m",
+        name: "M",
+        version: "0.1.0",
+        type: "embedding",
+        license: "mit",
+        sources: { onnx: "m.onnx" },
+      },
+      null,
+      2,
+    ),
   },
   {
     name: "signing from a file and bench settings",
@@ -59,12 +72,28 @@ export const validCases: { name: string; file?: string; text: string }[] = [
 
 export const invalidCases: InvalidCase[] = [
   // missing required fields
-  { name: "missing id", text: BASE.replace("id: tiny-llama\n", ""), expect: [{ kind: "required", line: 1, pointer: "/id", fix: /add `id: / }] },
-  { name: "missing version", text: BASE.replace("version: 1.0.0\n", ""), expect: [{ kind: "required", line: 1, pointer: "/version" }] },
+  {
+    name: "missing id",
+    text: BASE.replace("id: tiny-llama\n", ""),
+    expect: [{ kind: "required", line: 1, pointer: "/id", fix: /add `id: / }],
+  },
+  {
+    name: "missing version",
+    text: BASE.replace("version: 1.0.0\n", ""),
+    expect: [{ kind: "required", line: 1, pointer: "/version" }],
+  },
   {
     name: "missing nested required field",
     text: `${BASE}signing:\n  keyId: team\n`,
-    expect: [{ kind: "required", line: 8, column: 1, pointer: "/signing/key", fix: /env:MODEL_SIGNING_KEY/ }],
+    expect: [
+      {
+        kind: "required",
+        line: 8,
+        column: 1,
+        pointer: "/signing/key",
+        fix: /env:MODEL_SIGNING_KEY/,
+      },
+    ],
   },
   {
     name: "custom license without its name and link",
@@ -74,7 +103,11 @@ export const invalidCases: InvalidCase[] = [
       { kind: "required", line: 1, pointer: "/licenseLink" },
     ],
   },
-  { name: "empty document", text: "# nothing yet\n", expect: [{ kind: "required", line: 1, pointer: "" }] },
+  {
+    name: "empty document",
+    text: "# nothing yet\n",
+    expect: [{ kind: "required", line: 1, pointer: "" }],
+  },
   // wrong types
   {
     name: "version written as a YAML number",
@@ -84,7 +117,15 @@ export const invalidCases: InvalidCase[] = [
   {
     name: "quoted integer",
     text: `${BASE}architecture:\n  type: transformer\n  layers: "24"\n`,
-    expect: [{ kind: "type", line: 10, column: 11, pointer: "/architecture/layers", fix: /without quotes/ }],
+    expect: [
+      {
+        kind: "type",
+        line: 10,
+        column: 11,
+        pointer: "/architecture/layers",
+        fix: /without quotes/,
+      },
+    ],
   },
   {
     name: "string where a list belongs",
@@ -110,48 +151,115 @@ export const invalidCases: InvalidCase[] = [
   {
     name: "model type abbreviated",
     text: BASE.replace("type: text-generation", "type: text-gen"),
-    expect: [{ kind: "enum", line: 4, column: 7, pointer: "/type", fix: /did you mean "text-generation"/ }],
+    expect: [
+      { kind: "enum", line: 4, column: 7, pointer: "/type", fix: /did you mean "text-generation"/ },
+    ],
   },
   {
     name: "quantization scheme in capitals",
     text: `${BASE}size: 1b\nvariants:\n  - scheme: Q4_K_M\n`,
-    expect: [{ kind: "enum", line: 10, column: 13, pointer: "/variants/0/scheme", fix: /did you mean "q4_k_m"/ }],
+    expect: [
+      {
+        kind: "enum",
+        line: 10,
+        column: 13,
+        pointer: "/variants/0/scheme",
+        fix: /did you mean "q4_k_m"/,
+      },
+    ],
   },
   {
     name: "unknown IPFS provider",
     text: `${BASE}destinations:\n  ipfs:\n    providers:\n      - type: pinata\n        url: https://api.pinata.cloud/psa\n`,
-    expect: [{ kind: "enum", line: 11, pointer: "/destinations/ipfs/providers/0/type", fix: /kubo, pinning-service, storacha/ }],
+    expect: [
+      {
+        kind: "enum",
+        line: 11,
+        pointer: "/destinations/ipfs/providers/0/type",
+        fix: /kubo, pinning-service, storacha/,
+      },
+    ],
   },
   {
     name: "bench provider misspelt",
     text: `${BASE}bench:\n  provider: cdua\n`,
-    expect: [{ kind: "enum", line: 9, column: 13, pointer: "/bench/provider", fix: /did you mean "cuda"/ }],
+    expect: [
+      { kind: "enum", line: 9, column: 13, pointer: "/bench/provider", fix: /did you mean "cuda"/ },
+    ],
   },
   // bad semver
-  { name: "two-part version", text: BASE.replace("1.0.0", '"1.0"'), expect: [{ kind: "format", line: 3, column: 10, pointer: "/version", fix: /1\.0\.0/ }] },
-  { name: "version with a v prefix", text: BASE.replace("1.0.0", "v1.0.0"), expect: [{ kind: "format", line: 3, pointer: "/version" }] },
-  { name: "leading zero in version", text: BASE.replace("1.0.0", "1.01.0"), expect: [{ kind: "format", line: 3, pointer: "/version" }] },
-  { name: "from tag misspelt", text: BASE.replace("1.0.0", "fromtag"), expect: [{ kind: "format", line: 3, pointer: "/version" }] },
+  {
+    name: "two-part version",
+    text: BASE.replace("1.0.0", '"1.0"'),
+    expect: [{ kind: "format", line: 3, column: 10, pointer: "/version", fix: /1\.0\.0/ }],
+  },
+  {
+    name: "version with a v prefix",
+    text: BASE.replace("1.0.0", "v1.0.0"),
+    expect: [{ kind: "format", line: 3, pointer: "/version" }],
+  },
+  {
+    name: "leading zero in version",
+    text: BASE.replace("1.0.0", "1.01.0"),
+    expect: [{ kind: "format", line: 3, pointer: "/version" }],
+  },
+  {
+    name: "from tag misspelt",
+    text: BASE.replace("1.0.0", "fromtag"),
+    expect: [{ kind: "format", line: 3, pointer: "/version" }],
+  },
   // unknown keys
   {
     name: "misspelt top-level key",
     text: `${BASE}licence: mit\n`,
-    expect: [{ kind: "unknown-key", line: 8, column: 1, pointer: "/licence", fix: /did you mean "license"/ }],
+    expect: [
+      {
+        kind: "unknown-key",
+        line: 8,
+        column: 1,
+        pointer: "/licence",
+        fix: /did you mean "license"/,
+      },
+    ],
   },
   {
     name: "misspelt nested key",
     text: `${BASE}architecture:\n  type: transformer\n  hidenSize: 64\n`,
-    expect: [{ kind: "unknown-key", line: 10, column: 3, pointer: "/architecture/hidenSize", fix: /"hiddenSize"/ }],
+    expect: [
+      {
+        kind: "unknown-key",
+        line: 10,
+        column: 3,
+        pointer: "/architecture/hidenSize",
+        fix: /"hiddenSize"/,
+      },
+    ],
   },
   {
     name: "Hub key in camel case",
     text: `${BASE}card:\n  pipelineTag: text-generation\n`,
-    expect: [{ kind: "unknown-key", line: 9, column: 3, pointer: "/card/pipelineTag", fix: /"pipeline_tag"/ }],
+    expect: [
+      {
+        kind: "unknown-key",
+        line: 9,
+        column: 3,
+        pointer: "/card/pipelineTag",
+        fix: /"pipeline_tag"/,
+      },
+    ],
   },
   {
     name: "a token pasted into the manifest",
     text: `${BASE}destinations:\n  huggingface:\n    repo: org/model\n    token: hf_abc\n`,
-    expect: [{ kind: "unknown-key", line: 11, column: 5, pointer: "/destinations/huggingface/token", fix: /remove "token"/ }],
+    expect: [
+      {
+        kind: "unknown-key",
+        line: 11,
+        column: 5,
+        pointer: "/destinations/huggingface/token",
+        fix: /remove "token"/,
+      },
+    ],
   },
   // other formats and ranges
   {

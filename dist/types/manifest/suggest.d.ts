@@ -3,6 +3,7 @@
 export declare function editDistance(a: string, b: string): number;
 /**
  * The candidate closest to `word`, if it is close enough to be a plausible typo:
- * same letters ignoring case and separators, or within a third of the word's length.
+ * the only candidate that starts with it, or one within a third of the word's length
+ * (ignoring case and separators).
  */
 export declare function closest(word: string, candidates: readonly string[]): string | undefined;

@@ -10,7 +10,8 @@ const marks: Record<PlannedStage["status"], string> = { run: "▶", planned: "�
 
 export const planCommand: Command = {
   name: "plan",
-  summary: "Validate a manifest and print the stages a run would take in a mode, without running them.",
+  summary:
+    "Validate a manifest and print the stages a run would take in a mode, without running them.",
   usage: "plan <manifest> [--mode release|check|dry-run] [--tag vX.Y.Z] [--json]",
   flagHelp: [
     "--mode M      release, check or dry-run (default: release)",
@@ -21,7 +22,10 @@ export const planCommand: Command = {
   async run(args, io) {
     const mode = String(args.values.mode);
     if (!MODES.includes(mode as Mode)) {
-      throw new ModelPublishError("USAGE", `plan: --mode must be one of ${MODES.join(", ")}, got "${mode}"`);
+      throw new ModelPublishError(
+        "USAGE",
+        `plan: --mode must be one of ${MODES.join(", ")}, got "${mode}"`,
+      );
     }
     const file = args.positionals[0] ?? "";
     const tag = typeof args.values.tag === "string" ? args.values.tag : undefined;
@@ -41,7 +45,9 @@ export const planCommand: Command = {
       for (const stage of result.plan) {
         const note = stage.note ? ` (${stage.note})` : "";
         const dry = stage.dryRun ? " [dry run]" : "";
-        io.stdout(`  ${marks[stage.status]} ${stage.name.padEnd(9)} ${stage.summary}${dry}${note}\n`);
+        io.stdout(
+          `  ${marks[stage.status]} ${stage.name.padEnd(9)} ${stage.summary}${dry}${note}\n`,
+        );
       }
       io.stdout("  ▶ runs   … planned, not in this version yet   – not needed\n");
     }

@@ -1,0 +1,89 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  jest,
+} from "@jest/globals";
+import { run } from "../../src/action/main.js";
+import { BASE } from "../manifest/cases.js";
+import { scratch } from "../helpers/temp.js";
+import { runnerEnv } from "../helpers/runner.js";
+
+describe("action run()", () => {
+  let tmp: Awaited<ReturnType<typeof scratch>>;
+  let printed: string;
+  const saved = { ...process.env };
+  let summaryDir: string;
+  beforeAll(async () => {
+    summaryDir = await mkdtemp(join(tmpdir(), "model-publish-summary-"));
+  });
+  afterAll(() => rm(summaryDir, { recursive: true, force: true }));
+
+  beforeEach(async () => {
+    tmp = await scratch();
+    await tmp.write("model.pt", "weights");
+    printed = "";
+    jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      printed += chunk.toString();
+      return true;
+    });
+  });
+
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    process.env = { ...saved };
+    process.exitCode = undefined;
+    await tmp.remove();
+  });
+
+  async function start(inputs: Record<string, string>, github: Record<string, string> = {}) {
+    const runner = await runnerEnv(tmp.dir, inputs, github, join(summaryDir, "summary.md"));
+    process.env = { ...saved, ...runner.env };
+    await run();
+    return runner;
+  }
+
+  it("masks tokens from the environment before printing anything", async () => {
+    await tmp.write("model-publish.yaml", BASE);
+    await start({}, { HF_TOKEN: "hf_secretvalue123", GITHUB_EVENT_NAME: "workflow_dispatch" });
+    expect(printed.indexOf("::add-mask::hf_secretvalue123")).toBe(0);
+    expect(printed.split("hf_secretvalue123")).toHaveLength(2);
+  });
+
+  it("defaults to model-publish.yaml and a dry run outside tags and pull requests", async () => {
+    await tmp.write("model-publish.yaml", BASE);
+    const runner = await start({}, { GITHUB_EVENT_NAME: "workflow_dispatch" });
+    expect(process.exitCode).toBeUndefined();
+    expect(await runner.outputs()).toMatchObject({ mode: "dry-run", valid: "true" });
+    expect(printed).toMatch(/::group::validate/);
+  });
+
+  it("refuses an unknown mode, naming the input", async () => {
+    await tmp.write("model-publish.yaml", BASE);
+    await start({ mode: "ship-it" });
+    expect(process.exitCode).toBe(1);
+    expect(printed).toMatch(
+      /::error::input "mode" must be auto, release, check, dry-run; got "ship-it"/,
+    );
+  });
+
+  it("fails when the manifest is missing", async () => {
+    await start({ manifest: "nowhere.yaml" });
+    expect(process.exitCode).toBe(1);
+    expect(printed).toMatch(/::error::.*nowhere\.yaml: no such file/);
+  });
+
+  it("warns in release mode that nothing was published yet", async () => {
+    await tmp.write("model-publish.yaml", BASE);
+    const runner = await start({ mode: "release" });
+    expect(printed).toMatch(/::warning::release mode: .*nothing was published/);
+    expect(await runner.summary()).toMatch(/planned \(not in this version yet\)/);
+  });
+});
