@@ -65,6 +65,24 @@ describe("action run()", () => {
     expect(printed).toMatch(/::group::validate/);
   });
 
+  it("annotates each problem and lists it in the summary", async () => {
+    await tmp.write(
+      "model-publish.yaml",
+      BASE.replace("license: apache-2.0", "licence: apache-2.0"),
+    );
+    const runner = await start({}, { GITHUB_EVENT_NAME: "pull_request" });
+    expect(process.exitCode).toBe(1);
+    expect(printed).toMatch(
+      /::error title=.*,file=model-publish\.yaml,line=1,col=1::missing required field "license"/,
+    );
+    expect(printed).toMatch(
+      /::error title=.*,file=model-publish\.yaml,line=5,col=1::unknown key "licence"/,
+    );
+    const summary = await runner.summary();
+    expect(summary).toMatch(/2 problems; nothing else ran/);
+    expect(summary).toMatch(/model-publish\.yaml:5:1 <code>\/licence<\/code>/);
+  });
+
   it("refuses an unknown mode, naming the input", async () => {
     await tmp.write("model-publish.yaml", BASE);
     await start({ mode: "ship-it" });

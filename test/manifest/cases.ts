@@ -326,8 +326,50 @@ export const invalidCases: InvalidCase[] = [
     expect: [{ kind: "rule", line: 10, pointer: "/variants/1" }],
   },
   {
+    name: "both a checkpoint and safetensors",
+    text: BASE.replace(
+      "  checkpoint: model.pt\n",
+      "  checkpoint: model.pt\n  safetensors: model.safetensors\n",
+    ),
+    expect: [
+      { kind: "rule", line: 8, column: 16, pointer: "/sources/safetensors", fix: /keep one/ },
+    ],
+  },
+  {
+    name: "a weights variant with only an ONNX source",
+    text: BASE.replace("checkpoint: model.pt", "onnx: model.onnx").concat(
+      "variants:\n  - scheme: int8\n",
+    ),
+    expect: [{ kind: "rule", line: 9, pointer: "/variants/0/scheme", fix: /sources\.checkpoint/ }],
+  },
+  {
+    name: "a base model relation without the base model",
+    text: `${BASE}card:\n  base_model_relation: quantized\n`,
+    expect: [
+      {
+        kind: "rule",
+        line: 9,
+        column: 24,
+        pointer: "/card/base_model_relation",
+        fix: /base_model/,
+      },
+    ],
+  },
+  {
     name: "Kubo provider without a URL",
     text: `${BASE}destinations:\n  ipfs:\n    providers:\n      - type: kubo\n`,
     expect: [{ kind: "rule", line: 11, pointer: "/destinations/ipfs/providers/0", fix: /5001/ }],
+  },
+  {
+    name: "pinning service without a URL",
+    text: `${BASE}destinations:\n  ipfs:\n    providers:\n      - type: pinning-service\n`,
+    expect: [
+      {
+        kind: "rule",
+        line: 11,
+        pointer: "/destinations/ipfs/providers/0",
+        fix: /Pinning Service API/,
+      },
+    ],
   },
 ];
