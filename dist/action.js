@@ -36309,7 +36309,7 @@ var authoredManifestSchema = {
           "type": "integer",
           "minimum": 5,
           "maximum": 1e5,
-          "default": 50
+          "default": 100
         },
         "warmup": {
           "type": "integer",

@@ -6,7 +6,7 @@ import {
   exitCodeFor,
   formatIssue,
   runPipeline
-} from "./chunks/chunk-BO2VPRL3.js";
+} from "./chunks/chunk-5TEVFQS7.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";

@@ -35,3 +35,19 @@ export {
   type PipelineOptions,
   type PipelineResult,
 } from "./pipeline/run.js";
+export {
+  compareSamples,
+  DEFAULT_ALPHA,
+  DEFAULT_SAMPLES,
+  DEFAULT_THRESHOLD,
+  type Comparison,
+  type CompareOptions,
+  type Direction,
+  type Verdict,
+} from "./bench/compare.js";
+export {
+  CI_RUNNER_NOISE,
+  simulateGate,
+  type GateSimulation,
+  type NoiseModel,
+} from "./bench/simulate.js";

@@ -15,3 +15,5 @@ export { planStages, type PlannedStage } from "./pipeline/plan.js";
 export { STAGES, type StageDeclaration, type StageName } from "./pipeline/stages.js";
 export type { PipelineEvent } from "./pipeline/events.js";
 export { runPipeline, runPipelineIter, type PipelineOptions, type PipelineResult, } from "./pipeline/run.js";
+export { compareSamples, DEFAULT_ALPHA, DEFAULT_SAMPLES, DEFAULT_THRESHOLD, type Comparison, type CompareOptions, type Direction, type Verdict, } from "./bench/compare.js";
+export { CI_RUNNER_NOISE, simulateGate, type GateSimulation, type NoiseModel } from "./bench/simulate.js";

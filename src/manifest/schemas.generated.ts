@@ -745,7 +745,7 @@ export const authoredManifestSchema = {
           "type": "integer",
           "minimum": 5,
           "maximum": 100000,
-          "default": 50
+          "default": 100
         },
         "warmup": {
           "type": "integer",

@@ -602,7 +602,7 @@ export declare const authoredManifestSchema: {
                     readonly type: "integer";
                     readonly minimum: 5;
                     readonly maximum: 100000;
-                    readonly default: 50;
+                    readonly default: 100;
                 };
                 readonly warmup: {
                     readonly type: "integer";
