@@ -36918,6 +36918,7 @@ var STAGES = [
     summary: "PyTorch checkpoint → safetensors, no pickle code run",
     home: "src/convert",
     available: false,
+    command: "build",
     modes: all,
     notNeeded: (m) => m.sources.checkpoint ? void 0 : "no checkpoint to convert"
   },
@@ -36942,6 +36943,7 @@ var STAGES = [
     summary: "render the model card (README.md)",
     home: "src/card",
     available: false,
+    command: "build",
     modes: all
   },
   {
@@ -36949,6 +36951,7 @@ var STAGES = [
     summary: "digests, Merkle root, Ed25519-signed manifest",
     home: "src/sign",
     available: false,
+    command: "sign",
     modes: ["release"],
     notNeeded: (m) => m.signing ? void 0 : "no signing key configured"
   },

@@ -1,12 +1,37 @@
 import {
+  CardInvalidError,
+  DEFAULT_SHARD_SIZE,
   ExitCode,
+  MANIFEST_FILE,
   MODES,
   ModelPublishError,
+  SigningKey,
   VERSION,
+  buildRelease,
+  convertCheckpoint,
   exitCodeFor,
+  formatCardIssue,
   formatIssue,
-  runPipeline
-} from "./chunks/chunk-5TEVFQS7.js";
+  hashFiles,
+  keyFingerprint,
+  listReleaseFiles,
+  loadCardTemplate,
+  loadKeyring,
+  loadPrivateKey,
+  loadPublicKey,
+  parseShardSize,
+  readPassphrase,
+  releaseTimestamp,
+  renderCard,
+  resolveVersion,
+  runPipeline,
+  signRelease,
+  validateManifestFile,
+  validators,
+  verifyRelease,
+  writeFileAtomic,
+  writeNewFileAtomic
+} from "./chunks/chunk-NYNMQ64V.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
@@ -61,8 +86,484 @@ ${flags.map((f) => `  ${f}`).join("\n")}
 `;
 }
 
-// src/cli/commands/plan.ts
+// src/cli/commands/build.ts
 import { resolve } from "node:path";
+
+// src/cli/progress.ts
+function progressPrinter(io, now = Date.now) {
+  let lastProgress = 0;
+  return (event) => {
+    switch (event.type) {
+      case "stage-start":
+        io.stderr(`▶ ${event.stage}
+`);
+        break;
+      case "stage-end":
+        io.stderr(
+          `${event.ok ? "✓" : "✗"} ${event.stage} (${(event.durationMs / 1e3).toFixed(1)} s)
+`
+        );
+        break;
+      case "progress": {
+        const finished = event.done >= event.total;
+        if (!finished && now() - lastProgress < 1e3) break;
+        lastProgress = now();
+        const percent = event.total > 0 ? Math.floor(100 * event.done / event.total) : 100;
+        io.stderr(`  ${event.detail}: ${percent}%
+`);
+        break;
+      }
+      case "log":
+        io.stderr(`${event.level === "warning" ? "warning: " : ""}${event.message}
+`);
+        break;
+      case "mode":
+      case "issue":
+      case "plan":
+        break;
+    }
+  };
+}
+
+// src/cli/commands/build.ts
+var buildCommand = {
+  name: "build",
+  summary: "Build a release folder from a manifest: validate → convert → card → digests.\nThe folder must not exist yet (or be empty); `sign` completes it. Timestamps come from\nSOURCE_DATE_EPOCH or the commit of --tag, so two builds of the same inputs are byte-identical.",
+  usage: "build <manifest> -o <release-dir> [--tag vX.Y.Z] [--json]",
+  flagHelp: [
+    "-o, --output D  the release folder to create",
+    "--tag T         build as for tag T: its version (with `version: from-tag`) and commit time"
+  ],
+  options: { output: { type: "string", short: "o" }, tag: { type: "string" } },
+  positionals: { min: 1, max: 1, names: "one manifest path" },
+  async run(args, io) {
+    const output = typeof args.values.output === "string" ? args.values.output : void 0;
+    if (output === void 0) {
+      throw new ModelPublishError("USAGE", "build: -o <release-dir> is required");
+    }
+    const tag = typeof args.values.tag === "string" ? args.values.tag : void 0;
+    const options = {
+      manifestPath: resolve(io.cwd, args.positionals[0] ?? ""),
+      outDir: resolve(io.cwd, output),
+      mode: "dry-run",
+      context: tag === void 0 ? {} : { ref: `refs/tags/${tag}` },
+      env: io.env
+    };
+    const result = await buildRelease(options, progressPrinter(io));
+    if (!result.valid) {
+      const file = args.positionals[0] ?? "";
+      const issues = result.issues.map((issue) => ({ ...issue, file }));
+      if (args.json) io.stdout(`${JSON.stringify({ valid: false, issues }, null, 2)}
+`);
+      else for (const issue of issues) io.stdout(`${formatIssue(issue)}
+`);
+      return ExitCode.checkFailed;
+    }
+    const shown = output;
+    if (args.json) {
+      io.stdout(
+        `${JSON.stringify(
+          {
+            dir: shown,
+            id: result.manifest.id,
+            version: result.version,
+            merkleRoot: result.manifest.merkleRoot,
+            timestamp: result.manifest.timestamp,
+            files: result.artifacts.map(({ path, size: size2, sha256, format, role }) => ({
+              path,
+              size: size2,
+              sha256,
+              format,
+              role
+            }))
+          },
+          null,
+          2
+        )}
+`
+      );
+    } else {
+      io.stdout(`✓ built ${result.manifest.id} ${result.version} in ${shown}
+`);
+      for (const file of result.artifacts)
+        io.stdout(
+          `  ${file.path.padEnd(40)} ${String(file.size).padStart(12)}  ${file.sha256 ?? ""}
+`
+        );
+      io.stdout(
+        `  merkle root ${result.manifest.merkleRoot ?? ""}
+next: model-publish sign ${shown} --key <file|env:VAR>
+`
+      );
+    }
+    return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/card.ts
+import { createHash } from "node:crypto";
+import { dirname, resolve as resolve2 } from "node:path";
+
+// src/card/release-artifacts.ts
+import { readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+var SCHEMES = [
+  "onnx-int8",
+  "onnx-int4",
+  "onnx-fp16",
+  "q4_k_m",
+  "q8_0",
+  "q4_0",
+  "q4_k",
+  "q6_k",
+  "int8",
+  "int4",
+  "bf16",
+  "f16"
+];
+var ONNX_SUFFIX = {
+  int8: "onnx-int8",
+  int4: "onnx-int4",
+  fp16: "onnx-fp16"
+};
+var TOKENIZER = /^(tokenizer\.json|tokenizer_config\.json|tokenizer\.model|special_tokens_map\.json|added_tokens\.json|vocab\.(json|txt)|merges\.txt)$/;
+function schemeOf(stem, onnx) {
+  const scheme = SCHEMES.find((s) => stem.endsWith(`-${s}`) || stem.endsWith(`_${s}`));
+  if (scheme !== void 0) return onnx && ONNX_SUFFIX[scheme] ? ONNX_SUFFIX[scheme] : scheme;
+  if (onnx) {
+    const short = Object.keys(ONNX_SUFFIX).find(
+      (s) => stem.endsWith(`_${s}`) || stem.endsWith(`-${s}`)
+    );
+    return short === void 0 ? void 0 : ONNX_SUFFIX[short];
+  }
+  return void 0;
+}
+function classifyReleaseFile(path) {
+  const name = basename(path);
+  const as = (format, role, variant) => variant === void 0 ? { format, role } : { format, role, variant };
+  if (path === "README.md") return as("markdown", "card");
+  if (name.endsWith(".safetensors.index.json")) return as("safetensors-index", "weights");
+  if (TOKENIZER.test(name)) return as("json", "tokenizer");
+  if (name === "config.json" || name === "generation_config.json") return as("json", "config");
+  const data = /^(.*)\.onnx(?:_data|\.data)$/.exec(name);
+  if (data) {
+    const scheme = schemeOf(data[1] ?? "", true);
+    return as("onnx-data", scheme === void 0 ? "weights" : "variant", scheme);
+  }
+  const model = /^(.*)\.(safetensors|gguf|onnx)$/.exec(name);
+  if (model) {
+    const format = model[2];
+    const stem = model[1] ?? "";
+    const scheme = /-\d{5}-of-\d{5}$/.test(stem) ? void 0 : schemeOf(stem, format === "onnx");
+    if (format === "gguf") return as("gguf", "variant", scheme ?? stem);
+    return as(format, scheme === void 0 ? "weights" : "variant", scheme);
+  }
+  if (name.endsWith(".json")) return as("json", "other");
+  return as("other", "other");
+}
+async function releaseManifest(dir) {
+  try {
+    const data = JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8"));
+    return validators().release(data) ? data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function describeRelease(dir) {
+  const { files, problems } = await listReleaseFiles(dir);
+  if (problems.length > 0) {
+    throw new ModelPublishError(
+      "INPUT_MALFORMED",
+      `${dir}: ${problems.map((p) => `${p.path} ${p.reason}`).join("; ")}; a release holds plain files only`
+    );
+  }
+  const digests = await hashFiles(dir, files);
+  const manifest = await releaseManifest(dir);
+  const metrics = /* @__PURE__ */ new Map();
+  for (const variant of manifest?.optimization?.variants ?? []) {
+    const figures = { ...variant.metrics };
+    if (variant.compressionRatio !== void 0) figures.compressionRatio = variant.compressionRatio;
+    for (const file of variant.files) metrics.set(file, figures);
+  }
+  const artifacts = digests.map((digest) => {
+    const figures = metrics.get(digest.path);
+    return {
+      path: digest.path,
+      file: join(dir, digest.path),
+      size: digest.size,
+      sha256: digest.sha256,
+      ...classifyReleaseFile(digest.path),
+      ...figures && Object.keys(figures).length > 0 ? { metrics: figures } : {}
+    };
+  });
+  return manifest?.benchmarks === void 0 ? { artifacts } : { artifacts, benchmarks: manifest.benchmarks };
+}
+
+// src/cli/commands/card.ts
+function text(value) {
+  return typeof value === "string" ? value : void 0;
+}
+var cardCommand = {
+  name: "card",
+  summary: "Render the model card (README.md) from the manifest's template, or the default one, and check\nits front matter as the Hub would: license, pipeline_tag, library_name, model-index. With\n--release, the card describes the built files: sizes, SHA-256, hardware, variants, benchmarks.",
+  usage: "card <manifest> [--release <dir>] [-o README.md] [--tag vX.Y.Z] [--json]",
+  flagHelp: [
+    "--release DIR    describe the files of this release folder (sizes, digests, variants)",
+    "-o, --output F   write the card to F (default: print it)",
+    "--tag T          the release tag, for a manifest whose version is from-tag"
+  ],
+  options: {
+    release: { type: "string" },
+    output: { type: "string", short: "o" },
+    tag: { type: "string" }
+  },
+  positionals: { min: 1, max: 1, names: "one manifest path" },
+  async run(args, io) {
+    const file = args.positionals[0] ?? "";
+    const manifestPath = resolve2(io.cwd, file);
+    const validation = await validateManifestFile(manifestPath);
+    if (!validation.valid) {
+      throw new ModelPublishError(
+        "MANIFEST_INVALID",
+        `${file} is not a valid manifest:
+${validation.issues.map((i) => formatIssue({ ...i, file })).join("\n")}`
+      );
+    }
+    const { manifest, parsed } = validation;
+    const version = resolveVersion(manifest.version, text(args.values.tag));
+    if (!version.ok)
+      throw new ModelPublishError(
+        "MANIFEST_INVALID",
+        `${file}: ${version.message}; ${version.fix}`
+      );
+    const template = await loadCardTemplate(manifest, dirname(manifestPath));
+    const releaseDir = text(args.values.release);
+    const release = releaseDir === void 0 ? void 0 : await describeRelease(resolve2(io.cwd, releaseDir));
+    let markdown;
+    let frontMatter;
+    try {
+      ({ markdown, frontMatter } = renderCard({
+        manifest,
+        version: version.version,
+        template,
+        ...release ? { artifacts: release.artifacts } : {},
+        ...release?.benchmarks ? { benchmarks: release.benchmarks } : {}
+      }));
+    } catch (error) {
+      if (!(error instanceof CardInvalidError)) throw error;
+      const issues = error.issues.map((issue) => {
+        if (issue.pointer === void 0) return { ...issue, file: template.path };
+        const at = parsed.locate(issue.pointer);
+        return { ...issue, file, line: at.line, column: at.column };
+      });
+      if (args.json) {
+        io.stdout(`${JSON.stringify({ file, valid: false, issues }, null, 2)}
+`);
+      } else {
+        for (const issue of issues) {
+          const where = "line" in issue ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
+          io.stdout(`${where}: ${formatCardIssue(issue)}
+`);
+        }
+        io.stdout(
+          `✗ the card's front matter has ${issues.length} problem${issues.length === 1 ? "" : "s"}
+`
+        );
+      }
+      return ExitCode.checkFailed;
+    }
+    const output = text(args.values.output);
+    if (output !== void 0) await writeFileAtomic(resolve2(io.cwd, output), markdown);
+    if (args.json) {
+      io.stdout(
+        `${JSON.stringify(
+          {
+            file,
+            valid: true,
+            template: template.path,
+            ...output === void 0 ? { markdown } : { output },
+            bytes: Buffer.byteLength(markdown),
+            sha256: createHash("sha256").update(markdown).digest("hex"),
+            frontMatter
+          },
+          null,
+          2
+        )}
+`
+      );
+    } else if (output === void 0) {
+      io.stdout(markdown);
+    } else {
+      io.stdout(`✓ wrote ${output}: the model card of ${manifest.id} ${version.version}
+`);
+    }
+    return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/convert.ts
+import { resolve as resolve3 } from "node:path";
+function size(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit] ?? "B"}`;
+}
+var QUIET_BELOW = 256 * 1024 * 1024;
+function reporter(io) {
+  let lastLine = "";
+  return (progress) => {
+    let line;
+    if (progress.phase === "open") line = `reading ${progress.file}`;
+    else if (progress.phase === "done") return;
+    else {
+      const verb = progress.phase === "write" ? "writing" : "checking";
+      const tenth = Math.floor(10 * progress.bytesDone / Math.max(1, progress.bytesTotal));
+      line = progress.bytesTotal < QUIET_BELOW ? `${verb} ${progress.file}` : `${verb} ${progress.file} ${tenth * 10}%`;
+    }
+    if (line !== lastLine) io.stderr(`${line}
+`);
+    lastLine = line;
+  };
+}
+var convertCommand = {
+  name: "convert",
+  summary: "Convert a PyTorch checkpoint (.pt/.pth/.bin, zip or legacy, or a sharded pytorch_model.bin.index.json) to safetensors.\nNo code in the checkpoint ever runs; the output is checked by reloading it before it is put in place.",
+  usage: "convert <checkpoint> -o <out> [--weights-key K] [--shard-size 5GB] [--json]",
+  flagHelp: [
+    "-o, --output P     a .safetensors file, or a folder (sharded when over --shard-size)",
+    "--weights-key K    the nested dict holding the weights (state_dict, model, ema, …)",
+    `--shard-size S     largest shard in folder output, e.g. 500MB, 2GiB (default ${DEFAULT_SHARD_SIZE})`
+  ],
+  options: {
+    output: { type: "string", short: "o" },
+    "weights-key": { type: "string" },
+    "shard-size": { type: "string" }
+  },
+  positionals: { min: 1, max: 1, names: "one checkpoint path" },
+  async run(args, io) {
+    const input = args.positionals[0] ?? "";
+    const output = args.values.output;
+    if (typeof output !== "string" || output === "") {
+      throw new ModelPublishError(
+        "USAGE",
+        "convert: -o <out> is required (a .safetensors file or a folder)"
+      );
+    }
+    const shardSize = typeof args.values["shard-size"] === "string" ? args.values["shard-size"] : void 0;
+    if (shardSize !== void 0) parseShardSize(shardSize, "--shard-size");
+    const weightsKey = typeof args.values["weights-key"] === "string" ? args.values["weights-key"] : void 0;
+    const result = await convertCheckpoint({
+      input: resolve3(io.cwd, input),
+      output: resolve3(io.cwd, output),
+      weightsKey,
+      shardSize,
+      onProgress: reporter(io)
+    });
+    if (args.json) {
+      io.stdout(
+        `${JSON.stringify(
+          {
+            input,
+            output,
+            sources: result.sources,
+            weightsKey: result.weightsKey ?? null,
+            files: result.artifacts.map((a) => ({
+              path: a.path,
+              file: a.file,
+              size: a.size,
+              format: a.format
+            })),
+            tensors: result.tensors,
+            bytes: result.bytes,
+            duplicates: result.duplicates,
+            training: result.training,
+            skipped: result.skipped
+          },
+          null,
+          2
+        )}
+`
+      );
+      return ExitCode.ok;
+    }
+    const layouts = [...new Set(result.sources.map((s) => s.layout))].join(", ");
+    const from = result.weightsKey === void 0 ? "" : ` [${result.weightsKey}]`;
+    io.stdout(
+      `✓ ${input}${from} (${layouts}) → ${result.tensors} tensors, ${size(result.bytes)}, checked by reload
+`
+    );
+    for (const artifact of result.artifacts)
+      io.stdout(`  ${artifact.file} (${size(artifact.size)})
+`);
+    for (const [dup, kept] of Object.entries(result.duplicates))
+      io.stdout(`  tied: ${dup} → ${kept} (written once)
+`);
+    const training = Object.entries(result.training);
+    if (training.length > 0)
+      io.stdout(`  training: ${training.map(([k, v]) => `${k}=${String(v)}`).join(", ")}
+`);
+    if (result.skipped.length > 0)
+      io.stdout(`  left out (not tensors): ${result.skipped.join(", ")}
+`);
+    return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/keygen.ts
+import { resolve as resolve4 } from "node:path";
+var keygenCommand = {
+  name: "keygen",
+  summary: "Make a new Ed25519 signing key. The private key goes to a new file (mode 0600, PKCS#8 PEM,\nencrypted when --passphrase is given) and is never printed; the public key is printed for\nverifiers and the manifest's signing.publicKey.",
+  usage: "keygen -o <private-key-file> [--passphrase env:VAR] [--json]",
+  flagHelp: [
+    "-o, --output F   where to write the private key; an existing file is never replaced",
+    "--passphrase P   env:NAME holding a passphrase to encrypt the key file with"
+  ],
+  options: { output: { type: "string", short: "o" }, passphrase: { type: "string" } },
+  positionals: { min: 0, max: 0, names: "no positional arguments" },
+  async run(args, io) {
+    const output = typeof args.values.output === "string" ? args.values.output : void 0;
+    if (output === void 0) {
+      throw new ModelPublishError("USAGE", "keygen: -o <private-key-file> is required");
+    }
+    const passphrase = typeof args.values.passphrase === "string" ? readPassphrase(args.values.passphrase, io.env) : void 0;
+    const key = await SigningKey.generate();
+    try {
+      await writeNewFileAtomic(resolve4(io.cwd, output), key.toPkcs8Pem(passphrase), 384);
+    } catch (error) {
+      const code = error.code;
+      throw new ModelPublishError(
+        code === "EEXIST" ? "USAGE" : "INPUT_MALFORMED",
+        code === "EEXIST" ? `keygen: ${output} exists; keygen never replaces a key — pick another path` : `keygen: cannot write ${output} (${code ?? "error"})`
+      );
+    }
+    const publicKey = key.publicKeyBase64;
+    const fingerprint = keyFingerprint(key.publicKey);
+    if (args.json) {
+      io.stdout(
+        `${JSON.stringify({ privateKeyFile: output, publicKey, fingerprint, encrypted: passphrase !== void 0 }, null, 2)}
+`
+      );
+    } else {
+      io.stdout(
+        `✓ wrote the private key to ${output} (mode 0600${passphrase === void 0 ? "" : ", encrypted"}); keep it secret
+  public key  ${publicKey}
+  fingerprint ${fingerprint}
+  give verifiers the public key; put it in the manifest as signing.publicKey
+`
+      );
+    }
+    return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/plan.ts
+import { resolve as resolve5 } from "node:path";
 var marks = { run: "▶", planned: "…", skip: "–" };
 var planCommand = {
   name: "plan",
@@ -85,7 +586,7 @@ var planCommand = {
     const file = args.positionals[0] ?? "";
     const tag = typeof args.values.tag === "string" ? args.values.tag : void 0;
     const result = await runPipeline({
-      manifestPath: resolve(io.cwd, file),
+      manifestPath: resolve5(io.cwd, file),
       mode,
       context: tag === void 0 ? {} : { ref: `refs/tags/${tag}` }
     });
@@ -114,8 +615,82 @@ var planCommand = {
   }
 };
 
+// src/cli/commands/sign.ts
+import { resolve as resolve6 } from "node:path";
+function text2(value) {
+  return typeof value === "string" ? value : void 0;
+}
+var signCommand = {
+  name: "sign",
+  summary: "Hash every file of a release folder, compute its Merkle root, and sign the manifest with Ed25519.\nWrites manifest.sig.json and brings manifest.json into agreement. The timestamp comes from\nSOURCE_DATE_EPOCH or the commit time of --tag, so signing twice gives the same bytes.",
+  usage: "sign <release-dir> --key <file|env:VAR> [--key-id ID] [--tag vX.Y.Z] [--json]",
+  flagHelp: [
+    "--key K          the Ed25519 private key: a file (PKCS#8 PEM or base64 seed) or env:NAME",
+    "--key-id ID      the name verifiers' keyrings know the key by (default: its fingerprint)",
+    "--tag T          take the timestamp from tag T's commit when SOURCE_DATE_EPOCH is not set",
+    "--passphrase P   env:NAME holding the passphrase of an encrypted PEM key"
+  ],
+  options: {
+    key: { type: "string" },
+    "key-id": { type: "string" },
+    tag: { type: "string" },
+    passphrase: { type: "string" }
+  },
+  positionals: { min: 1, max: 1, names: "one release folder" },
+  async run(args, io) {
+    const keySource = text2(args.values.key);
+    if (keySource === void 0) {
+      throw new ModelPublishError(
+        "USAGE",
+        "sign: --key is required: a key file or env:NAME (make one with `model-publish keygen -o release.key`)"
+      );
+    }
+    const dir = resolve6(io.cwd, args.positionals[0] ?? "");
+    const passphraseSource = text2(args.values.passphrase);
+    const passphrase = passphraseSource === void 0 ? void 0 : readPassphrase(passphraseSource, io.env);
+    const key = await loadPrivateKey(keySource, { env: io.env, cwd: io.cwd }, passphrase);
+    const tag = text2(args.values.tag);
+    const timestamp = await releaseTimestamp({
+      env: io.env,
+      cwd: io.cwd,
+      ...tag === void 0 ? {} : { tag }
+    });
+    const keyId = text2(args.values["key-id"]) ?? keyFingerprint(key.publicKey);
+    const signed = await signRelease(dir, key, { keyId, timestamp });
+    const bytes = signed.files.reduce((sum, file) => sum + file.size, 0);
+    if (args.json) {
+      io.stdout(
+        `${JSON.stringify(
+          {
+            dir: args.positionals[0],
+            keyId,
+            publicKey: signed.signature.publicKey,
+            merkleRoot: signed.signature.manifest.merkleRoot,
+            timestamp,
+            bytes,
+            files: signed.files
+          },
+          null,
+          2
+        )}
+`
+      );
+    } else {
+      io.stdout(
+        `✓ signed ${args.positionals[0] ?? ""}: ${signed.files.length} files, ${bytes} bytes
+  merkle root ${signed.signature.manifest.merkleRoot}
+  timestamp   ${timestamp}
+  key id      ${keyId}
+  public key  ${signed.signature.publicKey}
+`
+      );
+    }
+    return ExitCode.ok;
+  }
+};
+
 // src/cli/commands/validate.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 var validateCommand = {
   name: "validate",
   summary: "Check an authored manifest (YAML or JSON) against the schema, the cross-field rules and its source files.\nEvery problem is reported with file, line, column, JSON pointer and a fix. Exit 1 when any is found.",
@@ -126,7 +701,7 @@ var validateCommand = {
   async run(args, io) {
     const file = args.positionals[0] ?? "";
     const result = await runPipeline({
-      manifestPath: resolve2(io.cwd, file),
+      manifestPath: resolve7(io.cwd, file),
       mode: "dry-run",
       checkFiles: args.values.files !== false
     });
@@ -158,8 +733,71 @@ var validateCommand = {
   }
 };
 
+// src/cli/commands/verify.ts
+import { resolve as resolve8 } from "node:path";
+function text3(value) {
+  return typeof value === "string" ? value : void 0;
+}
+var verifyCommand = {
+  name: "verify",
+  summary: "Check a release folder against its signed manifest with a key you trust: the Ed25519 signature,\nthe Merkle root, every file's size and SHA-256, no file missing or unsigned, manifest.json in\nagreement. Every problem is listed; exit 1 when there is any.",
+  usage: "verify <release-dir> (--public-key <file|base64> | --keyring <file>) [--file PATH] [--json]",
+  flagHelp: [
+    "--public-key K   the publisher's Ed25519 public key: base64, or a file (base64 or PEM)",
+    `--keyring F      a JSON file {"key-id": "<base64 public key>"}; the signature's keyId picks one`,
+    "--file PATH      verify this one file alone, with its Merkle inclusion proof"
+  ],
+  options: {
+    "public-key": { type: "string" },
+    keyring: { type: "string" },
+    file: { type: "string" }
+  },
+  positionals: { min: 1, max: 1, names: "one release folder" },
+  async run(args, io) {
+    const target = args.positionals[0] ?? "";
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+      throw new ModelPublishError(
+        "USAGE",
+        `verify: ${target} is a URL; download the release into a folder first, then verify the folder`
+      );
+    }
+    const context = { env: io.env, cwd: io.cwd };
+    const publicKeySource = text3(args.values["public-key"]);
+    const keyringSource = text3(args.values.keyring);
+    const file = text3(args.values.file);
+    const report = await verifyRelease(resolve8(io.cwd, target), {
+      ...publicKeySource === void 0 ? {} : { publicKey: await loadPublicKey(publicKeySource, context) },
+      ...keyringSource === void 0 ? {} : { keyring: await loadKeyring(keyringSource, context) },
+      ...file === void 0 ? {} : { file }
+    });
+    if (args.json) {
+      io.stdout(`${JSON.stringify({ ...report, dir: target }, null, 2)}
+`);
+    } else {
+      for (const problem of report.problems) io.stdout(`✗ ${problem.message}
+`);
+      const what = file === void 0 ? `${report.files} files, ${report.bytes} bytes` : file;
+      io.stdout(
+        report.ok ? `✓ ${target} verified: ${what}, signed by ${report.keyId ?? "?"} at ${report.timestamp ?? "?"}
+` : `✗ ${target}: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}
+`
+      );
+    }
+    return report.ok ? ExitCode.ok : ExitCode.checkFailed;
+  }
+};
+
 // src/cli/main.ts
-var commands = [validateCommand, planCommand];
+var commands = [
+  validateCommand,
+  planCommand,
+  convertCommand,
+  cardCommand,
+  buildCommand,
+  signCommand,
+  verifyCommand,
+  keygenCommand
+];
 var comingCommands = [
   "convert",
   "quantize",
@@ -231,8 +869,8 @@ async function run(argv, io) {
 
 // src/cli/io.ts
 var processIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text4) => process.stdout.write(text4),
+  stderr: (text4) => process.stderr.write(text4),
   env: process.env,
   cwd: process.cwd()
 };

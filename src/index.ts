@@ -51,3 +51,29 @@ export {
   type GateSimulation,
   type NoiseModel,
 } from "./bench/simulate.js";
+export {
+  buildRelease,
+  buildReleaseIter,
+  type BuildOptions,
+  type BuildOutcome,
+  type BuildResult,
+} from "./pipeline/build.js";
+export type { Artifact, ArtifactFormat, ArtifactRole, ArtifactSet } from "./pipeline/artifacts.js";
+export {
+  renderCard,
+  type CardInput,
+  type CardTemplate,
+  type EvaluationResult,
+  type RenderedCard,
+} from "./card/render-card.js";
+export { loadCardTemplate } from "./card/card-template.js";
+export { validateFrontMatter } from "./card/validate-front-matter.js";
+export { signRelease, type SignOptions, type SignedRelease } from "./sign/sign-release.js";
+export { verifyRelease, type VerifyOptions, type VerifyReport } from "./sign/verify-release.js";
+export type { VerifyProblem } from "./sign/verify-problem.js";
+export { SigningKey, keyFingerprint, publicKeyPem } from "./sign/keys.js";
+export { loadKeyring, loadPrivateKey, loadPublicKey } from "./sign/key-source.js";
+export { releaseTimestamp } from "./sign/timestamp.js";
+export { canonicalJson } from "./sign/canonical-json.js";
+export { hashFiles, type FileDigest } from "./sign/hash-files.js";
+export { inclusionProof, merkleRoot, verifyInclusion, type InclusionProof } from "./sign/merkle.js";

@@ -1,11 +1,26 @@
 import { ExitCode, ModelPublishError, exitCodeFor } from "../errors.js";
 import { commandHelp, parseCommandArgs, type Command } from "./command.js";
+import { buildCommand } from "./commands/build.js";
+import { cardCommand } from "./commands/card.js";
+import { convertCommand } from "./commands/convert.js";
+import { keygenCommand } from "./commands/keygen.js";
 import { planCommand } from "./commands/plan.js";
+import { signCommand } from "./commands/sign.js";
 import { validateCommand } from "./commands/validate.js";
+import { verifyCommand } from "./commands/verify.js";
 import type { CliIO } from "./io.js";
 import { VERSION } from "../version.generated.js";
 
-const commands: readonly Command[] = [validateCommand, planCommand];
+const commands: readonly Command[] = [
+  validateCommand,
+  planCommand,
+  convertCommand,
+  cardCommand,
+  buildCommand,
+  signCommand,
+  verifyCommand,
+  keygenCommand,
+];
 
 /** Commands of the pipeline that later versions add; named so users get a clear answer, not "unknown". */
 const comingCommands = [

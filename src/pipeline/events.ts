@@ -10,4 +10,6 @@ export type PipelineEvent =
   | { type: "stage-end"; stage: StageName; ok: boolean; durationMs: number }
   | { type: "issue"; issue: ManifestIssue }
   | { type: "plan"; stages: PlannedStage[] }
-  | { type: "log"; level: "info" | "warning"; message: string };
+  | { type: "log"; level: "info" | "warning"; message: string }
+  /** Long work: bytes done of a file or a stage, for progress bars. */
+  | { type: "progress"; stage: StageName; detail: string; done: number; total: number };

@@ -18,8 +18,10 @@ export interface StageDeclaration {
   summary: string;
   /** Where the stage's code lives. */
   home: string;
-  /** Whether this version of model-publish runs the stage; planned stages are shown, never faked. */
+  /** Whether a pipeline run (the action) runs the stage; planned stages are shown, never faked. */
   available: boolean;
+  /** The CLI command that runs the stage by hand, when the pipeline does not run it yet. */
+  command?: string;
   /** Modes the stage runs in. */
   modes: readonly Mode[];
   /** Why the manifest does not need the stage, or undefined when it does. */
@@ -42,6 +44,7 @@ export const STAGES: readonly StageDeclaration[] = [
     summary: "PyTorch checkpoint → safetensors, no pickle code run",
     home: "src/convert",
     available: false,
+    command: "build",
     modes: all,
     notNeeded: (m) => (m.sources.checkpoint ? undefined : "no checkpoint to convert"),
   },
@@ -66,6 +69,7 @@ export const STAGES: readonly StageDeclaration[] = [
     summary: "render the model card (README.md)",
     home: "src/card",
     available: false,
+    command: "build",
     modes: all,
   },
   {
@@ -73,6 +77,7 @@ export const STAGES: readonly StageDeclaration[] = [
     summary: "digests, Merkle root, Ed25519-signed manifest",
     home: "src/sign",
     available: false,
+    command: "sign",
     modes: ["release"],
     notNeeded: (m) => (m.signing ? undefined : "no signing key configured"),
   },

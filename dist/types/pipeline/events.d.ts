@@ -24,4 +24,12 @@ export type PipelineEvent = {
     type: "log";
     level: "info" | "warning";
     message: string;
+}
+/** Long work: bytes done of a file or a stage, for progress bars. */
+ | {
+    type: "progress";
+    stage: StageName;
+    detail: string;
+    done: number;
+    total: number;
 };

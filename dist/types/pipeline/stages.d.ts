@@ -7,8 +7,10 @@ export interface StageDeclaration {
     summary: string;
     /** Where the stage's code lives. */
     home: string;
-    /** Whether this version of model-publish runs the stage; planned stages are shown, never faked. */
+    /** Whether a pipeline run (the action) runs the stage; planned stages are shown, never faked. */
     available: boolean;
+    /** The CLI command that runs the stage by hand, when the pipeline does not run it yet. */
+    command?: string;
     /** Modes the stage runs in. */
     modes: readonly Mode[];
     /** Why the manifest does not need the stage, or undefined when it does. */

@@ -1,0 +1,17 @@
+import { ModelPublishError } from "../errors.js";
+/** One problem with a card's front matter, located in the card and, when it came from there, the manifest. */
+export interface CardIssue {
+    /** Front-matter field, as a path: `license`, `model-index[0].results[0].task.type`. */
+    field: string;
+    message: string;
+    fix: string;
+    /** JSON pointer into the authored manifest when the value came from it. */
+    pointer?: string;
+}
+/** `field: message — fix`, with the manifest pointer when there is one. */
+export declare function formatCardIssue(issue: CardIssue): string;
+/** A card the Hub would refuse; `issues` lists every problem (exit 1, CARD_INVALID). */
+export declare class CardInvalidError extends ModelPublishError {
+    readonly issues: readonly CardIssue[];
+    constructor(where: string, issues: readonly CardIssue[]);
+}

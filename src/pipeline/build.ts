@@ -1,0 +1,214 @@
+import { writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { renderCard } from "../card/render-card.js";
+import { loadCardTemplate } from "../card/card-template.js";
+import { convertCheckpoint } from "../convert/convert-checkpoint.js";
+import { ModelPublishError } from "../errors.js";
+import type { ManifestIssue } from "../manifest/issue.js";
+import type { AuthoredManifest, ReleaseManifest } from "../manifest/types.generated.js";
+import { validators } from "../manifest/validate.js";
+import { copySources } from "../release/copy-sources.js";
+import { releaseManifestOf } from "../release/release-manifest.js";
+import { StagingFolder } from "../release/staging-folder.js";
+import { hashFiles } from "../sign/hash-files.js";
+import { MANIFEST_FILE } from "../sign/release-files.js";
+import { schemaErrorText } from "../sign/signed-manifest.js";
+import { releaseTimestamp } from "../sign/timestamp.js";
+import type { Artifact } from "./artifacts.js";
+import type { PipelineEvent } from "./events.js";
+import type { PipelineOptions } from "./run.js";
+import { runPipelineIter } from "./run.js";
+import type { StageName } from "./stages.js";
+
+export interface BuildOptions extends PipelineOptions {
+  /** The release folder to create; it must not hold files yet. */
+  outDir: string;
+  /** Where `SOURCE_DATE_EPOCH` is read (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface BuildResult {
+  valid: true;
+  dir: string;
+  version: string;
+  manifest: ReleaseManifest;
+  artifacts: Artifact[];
+}
+
+type Hashed = Artifact & { sha256: string };
+
+/** Runs one stage, passing on its progress events as they happen. */
+async function* timed<T>(
+  stage: StageName,
+  work: (emit: (event: PipelineEvent) => void) => Promise<T>,
+): AsyncGenerator<PipelineEvent, T> {
+  yield { type: "stage-start", stage };
+  const started = Date.now();
+  const queue: PipelineEvent[] = [];
+  // Set from the work's callbacks; an object so the loop below reads its current value.
+  const state: {
+    settled: boolean;
+    wake?: () => void;
+    outcome?: { ok: true; value: T } | { ok: false; error: unknown };
+  } = { settled: false };
+  void work((event) => {
+    queue.push(event);
+    state.wake?.();
+  })
+    .then(
+      (value) => (state.outcome = { ok: true, value }),
+      (error: unknown) => (state.outcome = { ok: false, error }),
+    )
+    .finally(() => {
+      state.settled = true;
+      state.wake?.();
+    });
+  while (!state.settled || queue.length > 0) {
+    const next = queue.shift();
+    if (next) yield next;
+    else await new Promise<void>((resolve) => (state.wake = resolve));
+  }
+  const outcome = state.outcome;
+  yield { type: "stage-end", stage, ok: outcome?.ok === true, durationMs: Date.now() - started };
+  if (!outcome?.ok) throw outcome?.error;
+  return outcome.value;
+}
+
+async function hashed(root: string, artifacts: readonly Artifact[]): Promise<Hashed[]> {
+  const digests = await hashFiles(
+    root,
+    artifacts.map((a) => a.path),
+  );
+  const byPath = new Map(digests.map((d) => [d.path, d]));
+  return artifacts.map((a) => ({
+    ...a,
+    sha256: byPath.get(a.path)?.sha256 ?? "",
+    size: byPath.get(a.path)?.size ?? a.size,
+  }));
+}
+
+async function convertStage(
+  manifest: AuthoredManifest,
+  manifestDir: string,
+  root: string,
+  emit: (event: PipelineEvent) => void,
+): Promise<{ artifacts: Artifact[]; training: Record<string, number | string | boolean> }> {
+  const artifacts = await copySources(manifest, manifestDir, root);
+  if (!manifest.sources.checkpoint) return { artifacts, training: {} };
+  const result = await convertCheckpoint({
+    input: resolve(manifestDir, manifest.sources.checkpoint),
+    output: root,
+    singleName: `${manifest.id}.safetensors`,
+    releaseRoot: root,
+    ...(manifest.sources.weightsKey ? { weightsKey: manifest.sources.weightsKey } : {}),
+    ...(manifest.convert?.shardSize ? { shardSize: manifest.convert.shardSize } : {}),
+    onProgress: (p) => {
+      if (p.phase === "write" || p.phase === "verify") {
+        emit({
+          type: "progress",
+          stage: "convert",
+          detail: `${p.phase} ${p.file}`,
+          done: p.bytesDone,
+          total: p.bytesTotal,
+        });
+      }
+    },
+  });
+  return { artifacts: [...result.artifacts, ...artifacts], training: result.training };
+}
+
+/** A manifest that does not validate builds nothing; its issues say why. */
+export type BuildOutcome = BuildResult | { valid: false; issues: ManifestIssue[] };
+
+/**
+ * `model-publish build`: validate → convert → card → digests, into a new release folder that
+ * `sign` completes. Built under a hidden name and moved into place only when whole; two builds of
+ * the same inputs (and SOURCE_DATE_EPOCH or tag) give byte-identical folders.
+ */
+export async function* buildReleaseIter(
+  options: BuildOptions,
+): AsyncGenerator<PipelineEvent, BuildOutcome> {
+  const validated = yield* runPipelineIter(options);
+  if (!validated.valid || !validated.manifest || validated.version === undefined) {
+    return { valid: false, issues: validated.issues };
+  }
+  const manifest = validated.manifest;
+  const version = validated.version;
+  const manifestDir = options.baseDir ?? dirname(resolve(options.manifestPath));
+  const timestamp = await releaseTimestamp({
+    env: options.env ?? process.env,
+    ...(validated.decision.tag ? { tag: validated.decision.tag } : {}),
+    cwd: manifestDir,
+  });
+  if ((manifest.variants ?? []).length > 0) {
+    yield {
+      type: "log",
+      level: "warning",
+      message:
+        "variants are not built in this version; the release holds the converted weights only",
+    };
+  }
+  const staging = await StagingFolder.create(options.outDir);
+  try {
+    const root = staging.path;
+    const converted = yield* timed("convert", (emit) =>
+      convertStage(manifest, manifestDir, root, emit),
+    );
+    const files = yield* timed("card", async () => {
+      const weights = await hashed(root, converted.artifacts);
+      const template = await loadCardTemplate(manifest, manifestDir);
+      const card = renderCard({ manifest, version, artifacts: weights, template });
+      await writeFile(join(root, "README.md"), card.markdown);
+      const [readme] = await hashed(root, [
+        {
+          path: "README.md",
+          file: join(root, "README.md"),
+          size: 0,
+          role: "card",
+          format: "markdown",
+        },
+      ]);
+      return readme ? [...weights, readme] : weights;
+    });
+    const release = releaseManifestOf({
+      authored: manifest,
+      version,
+      artifacts: files,
+      timestamp,
+      training: converted.training,
+    });
+    const validate = validators().release;
+    if (!validate(release)) {
+      throw new ModelPublishError(
+        "OUTPUT_MISMATCH",
+        `${MANIFEST_FILE} would not match its schema: ${schemaErrorText(validate)}`,
+      );
+    }
+    await writeFile(join(root, MANIFEST_FILE), `${JSON.stringify(release, null, 2)}\n`);
+    await staging.commit();
+    const dir = staging.target;
+    return {
+      valid: true,
+      dir,
+      version,
+      manifest: release,
+      artifacts: files.map((f) => ({ ...f, file: join(dir, f.path) })),
+    };
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
+}
+
+/** `buildReleaseIter` with a callback for events. */
+export async function buildRelease(
+  options: BuildOptions,
+  onEvent: (event: PipelineEvent) => void = () => undefined,
+): Promise<BuildOutcome> {
+  const iterator = buildReleaseIter(options);
+  for (;;) {
+    const step = await iterator.next();
+    if (step.done) return step.value;
+    onEvent(step.value);
+  }
+}

@@ -1,0 +1,130 @@
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { buildRelease, type BuildOptions } from "../../src/pipeline/build.js";
+import type { PipelineEvent } from "../../src/pipeline/events.js";
+import { SigningKey } from "../../src/sign/keys.js";
+import { signRelease } from "../../src/sign/sign-release.js";
+import { verifyRelease } from "../../src/sign/verify-release.js";
+import { validators } from "../../src/manifest/validate.js";
+import { repoRoot, scratch } from "../helpers/temp.js";
+
+const example = join(repoRoot, "examples", "tiny-llama", "model-publish.yaml");
+const env = { SOURCE_DATE_EPOCH: "1767225600" };
+
+async function folderBytes(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(dir.length + 1)] = (await readFile(path)).toString("base64");
+  }
+  return files;
+}
+
+describe("buildRelease", () => {
+  let tmp: Awaited<ReturnType<typeof scratch>>;
+  beforeEach(async () => {
+    tmp = await scratch();
+  });
+  afterEach(() => tmp.remove());
+
+  const options = (out: string, extra: Partial<BuildOptions> = {}): BuildOptions => ({
+    manifestPath: example,
+    outDir: join(tmp.dir, out),
+    context: { ref: "refs/tags/v0.1.0" },
+    env,
+    ...extra,
+  });
+
+  it("writes the release folder of the bundled example: weights, config, card, manifest", async () => {
+    const events: PipelineEvent[] = [];
+    const result = await buildRelease(options("release"), (e) => events.push(e));
+    if (!result.valid) throw new Error("invalid");
+    expect(Object.keys(await folderBytes(result.dir)).sort()).toEqual([
+      "README.md",
+      "config.json",
+      "manifest.json",
+      "tiny-llama.safetensors",
+    ]);
+    const manifest: unknown = JSON.parse(await readFile(join(result.dir, "manifest.json"), "utf8"));
+    expect(validators().release(manifest)).toBe(true);
+    expect(manifest).toMatchObject({
+      id: "tiny-llama",
+      version: "0.1.0",
+      timestamp: "2026-01-01T00:00:00Z",
+      training: { step: 1000, loss: 2.0625, epoch: 3 },
+      artifacts: {
+        "tiny-llama.safetensors": { filename: "tiny-llama.safetensors", format: "safetensors" },
+      },
+    });
+    const card = await readFile(join(result.dir, "README.md"), "utf8");
+    expect(card).toMatch(/^---\nlicense: apache-2.0/);
+    expect(card).toContain(
+      result.artifacts.find((a) => a.path === "tiny-llama.safetensors")?.sha256 ?? "missing",
+    );
+    expect(events.flatMap((e) => (e.type === "stage-end" ? [e.stage] : []))).toEqual([
+      "validate",
+      "convert",
+      "card",
+    ]);
+    expect(events.some((e) => e.type === "log" && /variants are not built/.test(e.message))).toBe(
+      true,
+    );
+  });
+
+  it("gives byte-identical folders for the same inputs", async () => {
+    const first = await buildRelease(options("a"));
+    const second = await buildRelease(options("b"));
+    if (!first.valid || !second.valid) throw new Error("invalid");
+    expect(await folderBytes(second.dir)).toEqual(await folderBytes(first.dir));
+  });
+
+  it("signs and verifies what it built", async () => {
+    const result = await buildRelease(options("release"));
+    if (!result.valid) throw new Error("invalid");
+    const key = await SigningKey.fromSeed(new Uint8Array(32).fill(7));
+    await signRelease(result.dir, key, { keyId: "example", timestamp: "2026-01-01T00:00:00Z" });
+    const report = await verifyRelease(result.dir, { publicKey: key.publicKey });
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it("refuses to write into a folder that holds files, and changes nothing there", async () => {
+    await tmp.write("taken/keep.txt", "mine");
+    await expect(buildRelease(options("taken"))).rejects.toMatchObject({ code: "USAGE" });
+    expect(await readdir(join(tmp.dir, "taken"))).toEqual(["keep.txt"]);
+  });
+
+  it("leaves nothing behind when a stage fails", async () => {
+    const manifest = await tmp.write(
+      "m.yaml",
+      "id: broken\nname: Broken\nversion: 1.0.0\ntype: other\nlicense: mit\nsources:\n  checkpoint: broken.pt\n",
+    );
+    await writeFile(join(tmp.dir, "broken.pt"), "PK\u0003\u0004 this is not a checkpoint");
+    await expect(
+      buildRelease({ manifestPath: manifest, outDir: join(tmp.dir, "out"), env }),
+    ).rejects.toMatchObject({
+      exitCode: 2,
+    });
+    expect((await readdir(tmp.dir)).sort()).toEqual(["broken.pt", "m.yaml"]);
+  });
+
+  it("builds nothing from an invalid manifest and returns its issues", async () => {
+    const manifest = await tmp.write("m.yaml", "id: m\n");
+    const result = await buildRelease({
+      manifestPath: manifest,
+      outDir: join(tmp.dir, "out"),
+      env,
+    });
+    expect(result.valid).toBe(false);
+    if (!result.valid) expect(result.issues.length).toBeGreaterThan(0);
+    expect(await readdir(tmp.dir)).toEqual(["m.yaml"]);
+  });
+
+  it("needs a timestamp that does not come from the clock", async () => {
+    await expect(buildRelease(options("release", { env: {}, context: {} }))).rejects.toMatchObject({
+      code: "USAGE",
+    });
+  });
+});
