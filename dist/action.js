@@ -37118,6 +37118,7 @@ var Reporter = class {
   }
   config;
   openGroup = false;
+  lastTenth = /* @__PURE__ */ new Map();
   /** Annotation paths are relative to the repository so GitHub can place them on the file. */
   annotationFile(file) {
     return relative(this.config.workspace, file) || file;
@@ -37154,6 +37155,13 @@ var Reporter = class {
         if (event.level === "warning") warning(event.message);
         else info(event.message);
         break;
+      case "progress": {
+        const tenth = event.total > 0 ? Math.floor(10 * event.done / event.total) : 10;
+        if (tenth === this.lastTenth.get(event.detail)) break;
+        this.lastTenth.set(event.detail, tenth);
+        info(`${event.detail}: ${tenth * 10}%`);
+        break;
+      }
     }
   }
   async writeSummary(result) {

@@ -13,6 +13,7 @@ const statusText = {
 /** Turns pipeline events into log groups and annotations, and the result into the job summary. */
 export class Reporter {
   private openGroup = false;
+  private readonly lastTenth = new Map<string, number>();
 
   constructor(private readonly config: ActionConfig) {}
 
@@ -53,6 +54,14 @@ export class Reporter {
         if (event.level === "warning") core.warning(event.message);
         else core.info(event.message);
         break;
+      case "progress": {
+        // Every tenth of the way, so a long upload shows it moves without flooding the log.
+        const tenth = event.total > 0 ? Math.floor((10 * event.done) / event.total) : 10;
+        if (tenth === this.lastTenth.get(event.detail)) break;
+        this.lastTenth.set(event.detail, tenth);
+        core.info(`${event.detail}: ${tenth * 10}%`);
+        break;
+      }
     }
   }
 

@@ -105,3 +105,36 @@ describe("action run()", () => {
     expect(await runner.summary()).toMatch(/planned \(not in this version yet\)/);
   });
 });
+
+describe("Reporter progress", () => {
+  it("logs long work every tenth of the way, not every chunk", async () => {
+    const { Reporter } = await import("../../src/action/reporter.js");
+    let printed = "";
+    jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      printed += chunk.toString();
+      return true;
+    });
+    const reporter = new Reporter({
+      manifestPath: "m.yaml",
+      manifestInput: "m.yaml",
+      mode: "auto",
+      workingDirectory: ".",
+      workspace: ".",
+      context: {},
+    });
+    for (let done = 0; done <= 1000; done += 25) {
+      reporter.handle({
+        type: "progress",
+        stage: "convert",
+        detail: "write m.safetensors",
+        done,
+        total: 1000,
+      });
+    }
+    jest.restoreAllMocks();
+    expect(
+      printed.split("\n").filter((line) => line.startsWith("write m.safetensors")),
+    ).toHaveLength(11);
+    expect(printed).toContain("write m.safetensors: 100%");
+  });
+});
