@@ -64,11 +64,16 @@ function parseCommandArgs(command, argv) {
       `${command.name}: expected ${command.positionals.names}, got ${count === 0 ? "nothing" : parsed.positionals.join(" ")}; usage: model-publish ${command.usage}`
     );
   }
+  const values = parsed.values;
   return {
     positionals: parsed.positionals,
-    values: parsed.values,
-    json: parsed.values.json === true,
-    help
+    values,
+    json: values.json === true,
+    help,
+    string: (name) => {
+      const value = values[name];
+      return typeof value === "string" ? value : void 0;
+    }
   };
 }
 function commandHelp(command) {
@@ -137,11 +142,11 @@ var buildCommand = {
   options: { output: { type: "string", short: "o" }, tag: { type: "string" } },
   positionals: { min: 1, max: 1, names: "one manifest path" },
   async run(args, io) {
-    const output = typeof args.values.output === "string" ? args.values.output : void 0;
+    const output = args.string("output");
     if (output === void 0) {
       throw new ModelPublishError("USAGE", "build: -o <release-dir> is required");
     }
-    const tag = typeof args.values.tag === "string" ? args.values.tag : void 0;
+    const tag = args.string("tag");
     const options = {
       manifestPath: resolve(io.cwd, args.positionals[0] ?? ""),
       outDir: resolve(io.cwd, output),
@@ -300,9 +305,6 @@ async function describeRelease(dir) {
 }
 
 // src/cli/commands/card.ts
-function text(value) {
-  return typeof value === "string" ? value : void 0;
-}
 var cardCommand = {
   name: "card",
   summary: "Render the model card (README.md) from the manifest's template, or the default one, and check\nits front matter as the Hub would: license, pipeline_tag, library_name, model-index. With\n--release, the card describes the built files: sizes, SHA-256, hardware, variants, benchmarks.",
@@ -330,14 +332,14 @@ ${validation.issues.map((i) => formatIssue({ ...i, file })).join("\n")}`
       );
     }
     const { manifest, parsed } = validation;
-    const version = resolveVersion(manifest.version, text(args.values.tag));
+    const version = resolveVersion(manifest.version, args.string("tag"));
     if (!version.ok)
       throw new ModelPublishError(
         "MANIFEST_INVALID",
         `${file}: ${version.message}; ${version.fix}`
       );
     const template = await loadCardTemplate(manifest, dirname(manifestPath));
-    const releaseDir = text(args.values.release);
+    const releaseDir = args.string("release");
     const release = releaseDir === void 0 ? void 0 : await describeRelease(resolve2(io.cwd, releaseDir));
     let markdown;
     let frontMatter;
@@ -372,7 +374,7 @@ ${validation.issues.map((i) => formatIssue({ ...i, file })).join("\n")}`
       }
       return ExitCode.checkFailed;
     }
-    const output = text(args.values.output);
+    const output = args.string("output");
     if (output !== void 0) await writeFileAtomic(resolve2(io.cwd, output), markdown);
     if (args.json) {
       io.stdout(
@@ -454,9 +456,9 @@ var convertCommand = {
         "convert: -o <out> is required (a .safetensors file or a folder)"
       );
     }
-    const shardSize = typeof args.values["shard-size"] === "string" ? args.values["shard-size"] : void 0;
+    const shardSize = args.string("shard-size");
     if (shardSize !== void 0) parseShardSize(shardSize, "--shard-size");
-    const weightsKey = typeof args.values["weights-key"] === "string" ? args.values["weights-key"] : void 0;
+    const weightsKey = args.string("weights-key");
     const result = await convertCheckpoint({
       input: resolve3(io.cwd, input),
       output: resolve3(io.cwd, output),
@@ -527,11 +529,12 @@ var keygenCommand = {
   options: { output: { type: "string", short: "o" }, passphrase: { type: "string" } },
   positionals: { min: 0, max: 0, names: "no positional arguments" },
   async run(args, io) {
-    const output = typeof args.values.output === "string" ? args.values.output : void 0;
+    const output = args.string("output");
     if (output === void 0) {
       throw new ModelPublishError("USAGE", "keygen: -o <private-key-file> is required");
     }
-    const passphrase = typeof args.values.passphrase === "string" ? readPassphrase(args.values.passphrase, io.env) : void 0;
+    const passphraseSource = args.string("passphrase");
+    const passphrase = passphraseSource === void 0 ? void 0 : readPassphrase(passphraseSource, io.env);
     const key = await SigningKey.generate();
     try {
       await writeNewFileAtomic(resolve4(io.cwd, output), key.toPkcs8Pem(passphrase), 384);
@@ -584,7 +587,7 @@ var planCommand = {
       );
     }
     const file = args.positionals[0] ?? "";
-    const tag = typeof args.values.tag === "string" ? args.values.tag : void 0;
+    const tag = args.string("tag");
     const result = await runPipeline({
       manifestPath: resolve5(io.cwd, file),
       mode,
@@ -617,9 +620,6 @@ var planCommand = {
 
 // src/cli/commands/sign.ts
 import { resolve as resolve6 } from "node:path";
-function text2(value) {
-  return typeof value === "string" ? value : void 0;
-}
 var signCommand = {
   name: "sign",
   summary: "Hash every file of a release folder, compute its Merkle root, and sign the manifest with Ed25519.\nWrites manifest.sig.json and brings manifest.json into agreement. The timestamp comes from\nSOURCE_DATE_EPOCH or the commit time of --tag, so signing twice gives the same bytes.",
@@ -638,7 +638,7 @@ var signCommand = {
   },
   positionals: { min: 1, max: 1, names: "one release folder" },
   async run(args, io) {
-    const keySource = text2(args.values.key);
+    const keySource = args.string("key");
     if (keySource === void 0) {
       throw new ModelPublishError(
         "USAGE",
@@ -646,16 +646,16 @@ var signCommand = {
       );
     }
     const dir = resolve6(io.cwd, args.positionals[0] ?? "");
-    const passphraseSource = text2(args.values.passphrase);
+    const passphraseSource = args.string("passphrase");
     const passphrase = passphraseSource === void 0 ? void 0 : readPassphrase(passphraseSource, io.env);
     const key = await loadPrivateKey(keySource, { env: io.env, cwd: io.cwd }, passphrase);
-    const tag = text2(args.values.tag);
+    const tag = args.string("tag");
     const timestamp = await releaseTimestamp({
       env: io.env,
       cwd: io.cwd,
       ...tag === void 0 ? {} : { tag }
     });
-    const keyId = text2(args.values["key-id"]) ?? keyFingerprint(key.publicKey);
+    const keyId = args.string("key-id") ?? keyFingerprint(key.publicKey);
     const signed = await signRelease(dir, key, { keyId, timestamp });
     const bytes = signed.files.reduce((sum, file) => sum + file.size, 0);
     if (args.json) {
@@ -735,9 +735,6 @@ var validateCommand = {
 
 // src/cli/commands/verify.ts
 import { resolve as resolve8 } from "node:path";
-function text3(value) {
-  return typeof value === "string" ? value : void 0;
-}
 var verifyCommand = {
   name: "verify",
   summary: "Check a release folder against its signed manifest with a key you trust: the Ed25519 signature,\nthe Merkle root, every file's size and SHA-256, no file missing or unsigned, manifest.json in\nagreement. Every problem is listed; exit 1 when there is any.",
@@ -762,9 +759,9 @@ var verifyCommand = {
       );
     }
     const context = { env: io.env, cwd: io.cwd };
-    const publicKeySource = text3(args.values["public-key"]);
-    const keyringSource = text3(args.values.keyring);
-    const file = text3(args.values.file);
+    const publicKeySource = args.string("public-key");
+    const keyringSource = args.string("keyring");
+    const file = args.string("file");
     const report = await verifyRelease(resolve8(io.cwd, target), {
       ...publicKeySource === void 0 ? {} : { publicKey: await loadPublicKey(publicKeySource, context) },
       ...keyringSource === void 0 ? {} : { keyring: await loadKeyring(keyringSource, context) },
@@ -869,8 +866,8 @@ async function run(argv, io) {
 
 // src/cli/io.ts
 var processIO = {
-  stdout: (text4) => process.stdout.write(text4),
-  stderr: (text4) => process.stderr.write(text4),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd()
 };

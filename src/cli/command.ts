@@ -8,6 +8,8 @@ export interface ParsedCommandArgs {
   positionals: string[];
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   json: boolean;
+  /** A string option's value, or undefined when it was not given. */
+  string(name: string): string | undefined;
 }
 
 /** One subcommand: its help text, its flags, and what it does. */
@@ -59,11 +61,16 @@ export function parseCommandArgs(
       `${command.name}: expected ${command.positionals.names}, got ${count === 0 ? "nothing" : parsed.positionals.join(" ")}; usage: model-publish ${command.usage}`,
     );
   }
+  const values = parsed.values;
   return {
     positionals: parsed.positionals,
-    values: parsed.values,
-    json: parsed.values.json === true,
+    values,
+    json: values.json === true,
     help,
+    string: (name) => {
+      const value = values[name];
+      return typeof value === "string" ? value : undefined;
+    },
   };
 }
 

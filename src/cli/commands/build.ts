@@ -17,11 +17,11 @@ export const buildCommand: Command = {
   options: { output: { type: "string", short: "o" }, tag: { type: "string" } },
   positionals: { min: 1, max: 1, names: "one manifest path" },
   async run(args, io) {
-    const output = typeof args.values.output === "string" ? args.values.output : undefined;
+    const output = args.string("output");
     if (output === undefined) {
       throw new ModelPublishError("USAGE", "build: -o <release-dir> is required");
     }
-    const tag = typeof args.values.tag === "string" ? args.values.tag : undefined;
+    const tag = args.string("tag");
     const options = {
       manifestPath: resolve(io.cwd, args.positionals[0] ?? ""),
       outDir: resolve(io.cwd, output),

@@ -11,10 +11,6 @@ import { resolveVersion } from "../../manifest/version.js";
 import { writeFileAtomic } from "../../sign/atomic-write.js";
 import type { Command } from "../command.js";
 
-function text(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
 export const cardCommand: Command = {
   name: "card",
   summary:
@@ -42,14 +38,14 @@ export const cardCommand: Command = {
       );
     }
     const { manifest, parsed } = validation;
-    const version = resolveVersion(manifest.version, text(args.values.tag));
+    const version = resolveVersion(manifest.version, args.string("tag"));
     if (!version.ok)
       throw new ModelPublishError(
         "MANIFEST_INVALID",
         `${file}: ${version.message}; ${version.fix}`,
       );
     const template = await loadCardTemplate(manifest, dirname(manifestPath));
-    const releaseDir = text(args.values.release);
+    const releaseDir = args.string("release");
     const release =
       releaseDir === undefined ? undefined : await describeRelease(resolve(io.cwd, releaseDir));
     let markdown: string;
@@ -83,7 +79,7 @@ export const cardCommand: Command = {
       }
       return ExitCode.checkFailed;
     }
-    const output = text(args.values.output);
+    const output = args.string("output");
     if (output !== undefined) await writeFileAtomic(resolve(io.cwd, output), markdown);
     if (args.json) {
       io.stdout(

@@ -64,11 +64,9 @@ export const convertCommand: Command = {
         "convert: -o <out> is required (a .safetensors file or a folder)",
       );
     }
-    const shardSize =
-      typeof args.values["shard-size"] === "string" ? args.values["shard-size"] : undefined;
+    const shardSize = args.string("shard-size");
     if (shardSize !== undefined) parseShardSize(shardSize, "--shard-size");
-    const weightsKey =
-      typeof args.values["weights-key"] === "string" ? args.values["weights-key"] : undefined;
+    const weightsKey = args.string("weights-key");
     const result = await convertCheckpoint({
       input: resolve(io.cwd, input),
       output: resolve(io.cwd, output),

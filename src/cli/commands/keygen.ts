@@ -17,14 +17,13 @@ export const keygenCommand: Command = {
   options: { output: { type: "string", short: "o" }, passphrase: { type: "string" } },
   positionals: { min: 0, max: 0, names: "no positional arguments" },
   async run(args, io) {
-    const output = typeof args.values.output === "string" ? args.values.output : undefined;
+    const output = args.string("output");
     if (output === undefined) {
       throw new ModelPublishError("USAGE", "keygen: -o <private-key-file> is required");
     }
+    const passphraseSource = args.string("passphrase");
     const passphrase =
-      typeof args.values.passphrase === "string"
-        ? readPassphrase(args.values.passphrase, io.env)
-        : undefined;
+      passphraseSource === undefined ? undefined : readPassphrase(passphraseSource, io.env);
     const key = await SigningKey.generate();
     try {
       await writeNewFileAtomic(resolve(io.cwd, output), key.toPkcs8Pem(passphrase), 0o600);

@@ -28,7 +28,7 @@ export const planCommand: Command = {
       );
     }
     const file = args.positionals[0] ?? "";
-    const tag = typeof args.values.tag === "string" ? args.values.tag : undefined;
+    const tag = args.string("tag");
     const result = await runPipeline({
       manifestPath: resolve(io.cwd, file),
       mode: mode as Mode,

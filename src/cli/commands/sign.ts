@@ -6,10 +6,6 @@ import { signRelease } from "../../sign/sign-release.js";
 import { releaseTimestamp } from "../../sign/timestamp.js";
 import type { Command } from "../command.js";
 
-function text(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
 export const signCommand: Command = {
   name: "sign",
   summary:
@@ -29,7 +25,7 @@ export const signCommand: Command = {
   },
   positionals: { min: 1, max: 1, names: "one release folder" },
   async run(args, io) {
-    const keySource = text(args.values.key);
+    const keySource = args.string("key");
     if (keySource === undefined) {
       throw new ModelPublishError(
         "USAGE",
@@ -37,17 +33,17 @@ export const signCommand: Command = {
       );
     }
     const dir = resolve(io.cwd, args.positionals[0] ?? "");
-    const passphraseSource = text(args.values.passphrase);
+    const passphraseSource = args.string("passphrase");
     const passphrase =
       passphraseSource === undefined ? undefined : readPassphrase(passphraseSource, io.env);
     const key = await loadPrivateKey(keySource, { env: io.env, cwd: io.cwd }, passphrase);
-    const tag = text(args.values.tag);
+    const tag = args.string("tag");
     const timestamp = await releaseTimestamp({
       env: io.env,
       cwd: io.cwd,
       ...(tag === undefined ? {} : { tag }),
     });
-    const keyId = text(args.values["key-id"]) ?? keyFingerprint(key.publicKey);
+    const keyId = args.string("key-id") ?? keyFingerprint(key.publicKey);
     const signed = await signRelease(dir, key, { keyId, timestamp });
     const bytes = signed.files.reduce((sum, file) => sum + file.size, 0);
     if (args.json) {

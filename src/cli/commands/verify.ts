@@ -4,10 +4,6 @@ import { loadKeyring, loadPublicKey } from "../../sign/key-source.js";
 import { verifyRelease } from "../../sign/verify-release.js";
 import type { Command } from "../command.js";
 
-function text(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
 export const verifyCommand: Command = {
   name: "verify",
   summary:
@@ -34,9 +30,9 @@ export const verifyCommand: Command = {
       );
     }
     const context = { env: io.env, cwd: io.cwd };
-    const publicKeySource = text(args.values["public-key"]);
-    const keyringSource = text(args.values.keyring);
-    const file = text(args.values.file);
+    const publicKeySource = args.string("public-key");
+    const keyringSource = args.string("keyring");
+    const file = args.string("file");
     const report = await verifyRelease(resolve(io.cwd, target), {
       ...(publicKeySource === undefined
         ? {}
