@@ -36087,6 +36087,14 @@ var authoredManifestSchema = {
         "budget": {
           "$ref": "#/$defs/budget"
         },
+        "format": {
+          "type": "string",
+          "enum": [
+            "safetensors",
+            "gguf"
+          ],
+          "description": "Container of an f16 or bf16 variant (default safetensors); the ggml schemes are always GGUF, int8 and int4 always safetensors."
+        },
         "groupSize": {
           "type": "integer",
           "enum": [
@@ -36927,6 +36935,7 @@ var STAGES = [
     summary: "build the variants (GGUF, low-bit safetensors, ONNX)",
     home: "src/quantize",
     available: false,
+    command: "build",
     modes: all,
     notNeeded: (m) => (m.variants ?? []).length > 0 ? void 0 : "no variants"
   },
@@ -36935,6 +36944,7 @@ var STAGES = [
     summary: "check every variant against its error budget",
     home: "src/evaluate",
     available: false,
+    command: "build",
     modes: all,
     notNeeded: (m) => (m.variants ?? []).length > 0 ? void 0 : "no variants"
   },

@@ -5,14 +5,19 @@ import {
   MANIFEST_FILE,
   MODES,
   ModelPublishError,
+  QUANT_SCHEMES,
   SigningKey,
   VERSION,
+  budgetViolations,
   buildRelease,
+  checkBudget,
   convertCheckpoint,
+  evaluateVariant,
   exitCodeFor,
   formatCardIssue,
   formatIssue,
   hashFiles,
+  isQuantScheme,
   keyFingerprint,
   listReleaseFiles,
   loadCardTemplate,
@@ -20,6 +25,7 @@ import {
   loadPrivateKey,
   loadPublicKey,
   parseShardSize,
+  quantizeModel,
   readPassphrase,
   releaseTimestamp,
   renderCard,
@@ -28,10 +34,12 @@ import {
   signRelease,
   validateManifestFile,
   validators,
+  variantFileName,
+  variantFormat,
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-NYNMQ64V.js";
+} from "./chunks/chunk-CWQS2WBY.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
@@ -618,8 +626,188 @@ var planCommand = {
   }
 };
 
+// src/cli/commands/quantize.ts
+import { stat } from "node:fs/promises";
+import { join as join2, resolve as resolve6 } from "node:path";
+function text(args, name) {
+  const value = args.string(name);
+  return value === "" ? void 0 : value;
+}
+function number(args, name, check) {
+  const value = text(args, name);
+  if (value === void 0) return void 0;
+  const n = Number(value);
+  if (!Number.isFinite(n) || !check(n)) {
+    throw new ModelPublishError(
+      "USAGE",
+      `quantize: --${name} ${JSON.stringify(value)} is not valid`
+    );
+  }
+  return n;
+}
+function budgetFrom(args) {
+  const budget = {};
+  const minCosine = number(args, "min-cosine", (n) => n >= -1 && n <= 1);
+  const maxAbsError = number(args, "max-abs-error", (n) => n >= 0);
+  const maxMeanAbsError = number(args, "max-mean-abs-error", (n) => n >= 0);
+  const maxRmse = number(args, "max-rmse", (n) => n >= 0);
+  if (minCosine !== void 0) budget.minCosine = minCosine;
+  if (maxAbsError !== void 0) budget.maxAbsError = maxAbsError;
+  if (maxMeanAbsError !== void 0) budget.maxMeanAbsError = maxMeanAbsError;
+  if (maxRmse !== void 0) budget.maxRmse = maxRmse;
+  return Object.keys(budget).length > 0 ? budget : void 0;
+}
+async function outputPath(args, io, scheme) {
+  const output = args.string("output");
+  if (output === void 0) {
+    throw new ModelPublishError(
+      "USAGE",
+      "quantize: -o <out> is required (a file, or a folder with --id and --size)"
+    );
+  }
+  const full = resolve6(io.cwd, output);
+  const isFolder = output.endsWith("/") || (await stat(full).catch(() => void 0))?.isDirectory() === true;
+  if (!isFolder) return full;
+  const id = args.string("id");
+  const size2 = args.string("size");
+  if (id === void 0 || size2 === void 0) {
+    throw new ModelPublishError(
+      "USAGE",
+      `quantize: -o ${output} is a folder; give --id and --size to name the file ({id}-{size}-{quant}.{ext}, e.g. --id ruvltra --size 0.5b)`
+    );
+  }
+  const ext = variantFormat(scheme, args.string("format") === "gguf" ? "x.gguf" : "x") === "gguf" ? "gguf" : "safetensors";
+  return join2(full, variantFileName(id, size2, scheme, ext));
+}
+function mib(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+function report(evaluation, scheme, input) {
+  return {
+    input,
+    scheme,
+    format: evaluation.format,
+    file: evaluation.file,
+    size: evaluation.size,
+    sourceSize: evaluation.sourceSize,
+    compressionRatio: evaluation.compressionRatio,
+    compressionRatioVsF32: evaluation.compressionRatioVsF32,
+    summary: evaluation.summary,
+    tensors: evaluation.tensors.map(({ sumSquaredError: _s, sumAbsError: _a, ...t }) => t)
+  };
+}
+var quantizeCommand = {
+  name: "quantize",
+  summary: "Make a quantized or converted variant of a safetensors model and evaluate it against the source.\nGGUF (q8_0, q4_0, q4_k, q4_k_m, q6_k; f16/bf16 with a .gguf output) has blocks bit-identical to ggml's\nreference quantizers; safetensors variants are f16, bf16, int8 (per channel) and int4 (grouped).\nGGUF takes the architecture from config.json beside the input (or --config). Exit 1 when a --min/--max\nbound is broken.",
+  usage: "quantize <in> --to <scheme> -o <out> [--config config.json] [--id ID --size 0.5b] [--json]",
+  flagHelp: [
+    `--to S               ${QUANT_SCHEMES.join(", ")}`,
+    "-o, --output P       the variant file, or a folder (name from --id/--size)",
+    "--config F           config.json for GGUF (default: beside <in>)",
+    "--id ID, --size S    file name {id}-{size}-{quant}.{ext}, e.g. ruvltra-0.5b-q4_k_m.gguf",
+    "--name N             general.name in GGUF (default: the file name)",
+    "--format F           gguf or safetensors, for f16/bf16 into a folder",
+    "--group-size G       int4 group size: 32, 64, 128 (default) or 256",
+    "--threads N          worker threads (default: one per core)",
+    "--min-cosine X, --max-abs-error X, --max-mean-abs-error X, --max-rmse X",
+    "                     error budget per tensor; exit 1 naming the worst tensors"
+  ],
+  options: {
+    to: { type: "string" },
+    output: { type: "string", short: "o" },
+    config: { type: "string" },
+    id: { type: "string" },
+    size: { type: "string" },
+    name: { type: "string" },
+    format: { type: "string" },
+    "group-size": { type: "string" },
+    threads: { type: "string" },
+    "min-cosine": { type: "string" },
+    "max-abs-error": { type: "string" },
+    "max-mean-abs-error": { type: "string" },
+    "max-rmse": { type: "string" }
+  },
+  positionals: { min: 1, max: 1, names: "one safetensors model (file, index or folder)" },
+  async run(args, io) {
+    const input = args.positionals[0] ?? "";
+    const scheme = args.string("to");
+    if (scheme === void 0 || !isQuantScheme(scheme)) {
+      throw new ModelPublishError(
+        "USAGE",
+        `quantize: --to must be one of ${QUANT_SCHEMES.join(", ")}`
+      );
+    }
+    const format = args.string("format");
+    if (format !== void 0 && format !== "gguf" && format !== "safetensors") {
+      throw new ModelPublishError("USAGE", "quantize: --format is gguf or safetensors");
+    }
+    const groupSize = number(args, "group-size", (n) => [32, 64, 128, 256].includes(n));
+    const threads = number(args, "threads", (n) => Number.isInteger(n) && n >= 0 && n <= 256);
+    const budget = budgetFrom(args);
+    const output = await outputPath(args, io, scheme);
+    const config = args.string("config");
+    const name = args.string("name");
+    const source = resolve6(io.cwd, input);
+    let last = -1;
+    await quantizeModel({
+      input: source,
+      scheme,
+      output,
+      ...format === void 0 ? {} : { format },
+      ...config === void 0 ? {} : { config: resolve6(io.cwd, config) },
+      ...name === void 0 ? {} : { name },
+      ...groupSize === void 0 ? {} : { groupSize },
+      ...threads === void 0 ? {} : { threads },
+      onProgress: (p) => {
+        const tenth = Math.floor(10 * (p.index + 1) / p.count);
+        if (tenth !== last)
+          io.stderr(
+            `quantizing ${scheme}: ${p.index + 1}/${p.count} tensors (${p.tensor} ${p.type})
+`
+          );
+        last = tenth;
+      }
+    });
+    io.stderr(`evaluating ${output}
+`);
+    const evaluation = await evaluateVariant({
+      source,
+      variant: output,
+      ...config === void 0 ? {} : { config: resolve6(io.cwd, config) },
+      ...threads === void 0 ? {} : { threads }
+    });
+    const violations = budget ? budgetViolations(evaluation.tensors, budget) : [];
+    if (args.json) {
+      io.stdout(
+        `${JSON.stringify({ ...report(evaluation, scheme, input), budget: budget ?? null, violations }, null, 2)}
+`
+      );
+    } else {
+      const s = evaluation.summary;
+      io.stdout(
+        `✓ ${input} → ${output} (${scheme}, ${mib(evaluation.size)}, ${evaluation.compressionRatio.toFixed(2)}× vs source, ${evaluation.compressionRatioVsF32.toFixed(2)}× vs FP32)
+  ${s.tensors} tensors: min cosine ${s.minCosine.toFixed(6)} (${s.minCosineTensor || "-"}), max abs error ${s.maxAbsError.toPrecision(4)}, RMSE ${s.rmse.toPrecision(4)}
+`
+      );
+    }
+    if (budget !== void 0) {
+      if (args.json && violations.length > 0) {
+        try {
+          checkBudget(scheme, evaluation.tensors, budget);
+        } catch (error) {
+          io.stderr(`model-publish: ${error instanceof Error ? error.message : String(error)}
+`);
+        }
+        return ExitCode.checkFailed;
+      }
+      checkBudget(`${scheme} (${output})`, evaluation.tensors, budget);
+    }
+    return ExitCode.ok;
+  }
+};
+
 // src/cli/commands/sign.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 var signCommand = {
   name: "sign",
   summary: "Hash every file of a release folder, compute its Merkle root, and sign the manifest with Ed25519.\nWrites manifest.sig.json and brings manifest.json into agreement. The timestamp comes from\nSOURCE_DATE_EPOCH or the commit time of --tag, so signing twice gives the same bytes.",
@@ -645,7 +833,7 @@ var signCommand = {
         "sign: --key is required: a key file or env:NAME (make one with `model-publish keygen -o release.key`)"
       );
     }
-    const dir = resolve6(io.cwd, args.positionals[0] ?? "");
+    const dir = resolve7(io.cwd, args.positionals[0] ?? "");
     const passphraseSource = args.string("passphrase");
     const passphrase = passphraseSource === void 0 ? void 0 : readPassphrase(passphraseSource, io.env);
     const key = await loadPrivateKey(keySource, { env: io.env, cwd: io.cwd }, passphrase);
@@ -690,7 +878,7 @@ var signCommand = {
 };
 
 // src/cli/commands/validate.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 var validateCommand = {
   name: "validate",
   summary: "Check an authored manifest (YAML or JSON) against the schema, the cross-field rules and its source files.\nEvery problem is reported with file, line, column, JSON pointer and a fix. Exit 1 when any is found.",
@@ -701,7 +889,7 @@ var validateCommand = {
   async run(args, io) {
     const file = args.positionals[0] ?? "";
     const result = await runPipeline({
-      manifestPath: resolve7(io.cwd, file),
+      manifestPath: resolve8(io.cwd, file),
       mode: "dry-run",
       checkFiles: args.values.files !== false
     });
@@ -734,7 +922,7 @@ var validateCommand = {
 };
 
 // src/cli/commands/verify.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 var verifyCommand = {
   name: "verify",
   summary: "Check a release folder against its signed manifest with a key you trust: the Ed25519 signature,\nthe Merkle root, every file's size and SHA-256, no file missing or unsigned, manifest.json in\nagreement. Every problem is listed; exit 1 when there is any.",
@@ -762,25 +950,25 @@ var verifyCommand = {
     const publicKeySource = args.string("public-key");
     const keyringSource = args.string("keyring");
     const file = args.string("file");
-    const report = await verifyRelease(resolve8(io.cwd, target), {
+    const report2 = await verifyRelease(resolve9(io.cwd, target), {
       ...publicKeySource === void 0 ? {} : { publicKey: await loadPublicKey(publicKeySource, context) },
       ...keyringSource === void 0 ? {} : { keyring: await loadKeyring(keyringSource, context) },
       ...file === void 0 ? {} : { file }
     });
     if (args.json) {
-      io.stdout(`${JSON.stringify({ ...report, dir: target }, null, 2)}
+      io.stdout(`${JSON.stringify({ ...report2, dir: target }, null, 2)}
 `);
     } else {
-      for (const problem of report.problems) io.stdout(`✗ ${problem.message}
+      for (const problem of report2.problems) io.stdout(`✗ ${problem.message}
 `);
-      const what = file === void 0 ? `${report.files} files, ${report.bytes} bytes` : file;
+      const what = file === void 0 ? `${report2.files} files, ${report2.bytes} bytes` : file;
       io.stdout(
-        report.ok ? `✓ ${target} verified: ${what}, signed by ${report.keyId ?? "?"} at ${report.timestamp ?? "?"}
-` : `✗ ${target}: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}
+        report2.ok ? `✓ ${target} verified: ${what}, signed by ${report2.keyId ?? "?"} at ${report2.timestamp ?? "?"}
+` : `✗ ${target}: ${report2.problems.length} problem${report2.problems.length === 1 ? "" : "s"}
 `
       );
     }
-    return report.ok ? ExitCode.ok : ExitCode.checkFailed;
+    return report2.ok ? ExitCode.ok : ExitCode.checkFailed;
   }
 };
 
@@ -789,6 +977,7 @@ var commands = [
   validateCommand,
   planCommand,
   convertCommand,
+  quantizeCommand,
   cardCommand,
   buildCommand,
   signCommand,
@@ -866,8 +1055,8 @@ async function run(argv, io) {
 
 // src/cli/io.ts
 var processIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text2) => process.stdout.write(text2),
+  stderr: (text2) => process.stderr.write(text2),
   env: process.env,
   cwd: process.cwd()
 };

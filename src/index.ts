@@ -77,3 +77,20 @@ export { releaseTimestamp } from "./sign/timestamp.js";
 export { canonicalJson } from "./sign/canonical-json.js";
 export { hashFiles, type FileDigest } from "./sign/hash-files.js";
 export { inclusionProof, merkleRoot, verifyInclusion, type InclusionProof } from "./sign/merkle.js";
+export {
+  quantizeModel,
+  variantFormat,
+  type QuantizeModelOptions,
+  type QuantizeModelResult,
+} from "./quantize/quantize-model.js";
+export { QUANT_SCHEMES, variantFileName, type QuantScheme } from "./quantize/variant.js";
+export { evaluateVariant, type VariantEvaluation } from "./evaluate/evaluate-variant.js";
+export { budgetViolations, checkBudget } from "./evaluate/budget.js";
+export { DEFAULT_BUDGETS } from "./release/build-variants.js";
+export { GgufFile } from "./formats/gguf-file.js";
+export { SafetensorsFile } from "./formats/safetensors-file.js";
+export {
+  convertCheckpoint,
+  type ConvertOptions,
+  type ConvertResult,
+} from "./convert/convert-checkpoint.js";

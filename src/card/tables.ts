@@ -61,16 +61,28 @@ export function requirementRows(requirements: Requirements | undefined): Row[] {
   return rows;
 }
 
-/** Friendlier column names for the figures the evaluate stage records. */
+/** Column names for the figures the evaluate stage records, in the order a reader wants them. */
 const METRIC_LABELS: Record<string, string> = {
   compressionRatio: "compression",
+  compressionRatioVsF32: "vs FP32",
+  minCosine: "min cosine",
   maxAbsError: "max abs error",
   meanAbsError: "mean abs error",
+  rmse: "RMSE",
+  maxMeanAbsError: "worst tensor mean abs error",
+  maxRmse: "worst tensor RMSE",
+  tensors: "tensors",
 };
+const METRIC_ORDER = Object.keys(METRIC_LABELS);
+
+function metricRank(name: string): number {
+  const rank = METRIC_ORDER.indexOf(name);
+  return rank < 0 ? METRIC_ORDER.length : rank;
+}
 
 function metricValue(name: string, value: number | undefined): string {
   if (value === undefined) return "—";
-  return name === "compressionRatio" ? `${formatFigure(value)}×` : formatFigure(value);
+  return name.startsWith("compressionRatio") ? `${formatFigure(value)}×` : formatFigure(value);
 }
 
 /** Variant quality: one column per metric any variant has (sorted), one row per variant. */
@@ -83,7 +95,9 @@ export function qualityTable(artifacts: readonly Artifact[]): {
     if (artifact.role !== "variant" || !artifact.variant || !artifact.metrics) continue;
     byVariant.set(artifact.variant, { ...byVariant.get(artifact.variant), ...artifact.metrics });
   }
-  const names = [...new Set([...byVariant.values()].flatMap((m) => Object.keys(m)))].sort();
+  const names = [...new Set([...byVariant.values()].flatMap((m) => Object.keys(m)))].sort(
+    (a, b) => metricRank(a) - metricRank(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   const rows = [...byVariant.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([variant, metrics]) => ({

@@ -5,6 +5,7 @@ import { cardCommand } from "./commands/card.js";
 import { convertCommand } from "./commands/convert.js";
 import { keygenCommand } from "./commands/keygen.js";
 import { planCommand } from "./commands/plan.js";
+import { quantizeCommand } from "./commands/quantize.js";
 import { signCommand } from "./commands/sign.js";
 import { validateCommand } from "./commands/validate.js";
 import { verifyCommand } from "./commands/verify.js";
@@ -15,6 +16,7 @@ const commands: readonly Command[] = [
   validateCommand,
   planCommand,
   convertCommand,
+  quantizeCommand,
   cardCommand,
   buildCommand,
   signCommand,

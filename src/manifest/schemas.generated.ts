@@ -523,6 +523,14 @@ export const authoredManifestSchema = {
         "budget": {
           "$ref": "#/$defs/budget"
         },
+        "format": {
+          "type": "string",
+          "enum": [
+            "safetensors",
+            "gguf"
+          ],
+          "description": "Container of an f16 or bf16 variant (default safetensors); the ggml schemes are always GGUF, int8 and int4 always safetensors."
+        },
         "groupSize": {
           "type": "integer",
           "enum": [

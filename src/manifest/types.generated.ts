@@ -221,6 +221,10 @@ export interface Variant {
     | "onnx-fp16";
   budget?: Budget;
   /**
+   * Container of an f16 or bf16 variant (default safetensors); the ggml schemes are always GGUF, int8 and int4 always safetensors.
+   */
+  format?: "safetensors" | "gguf";
+  /**
    * Group size for int4 safetensors.
    */
   groupSize?: 32 | 64 | 128 | 256;

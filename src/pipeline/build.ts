@@ -7,6 +7,7 @@ import { ModelPublishError } from "../errors.js";
 import type { ManifestIssue } from "../manifest/issue.js";
 import type { AuthoredManifest, ReleaseManifest } from "../manifest/types.generated.js";
 import { validators } from "../manifest/validate.js";
+import { buildTensorVariants } from "../release/build-variants.js";
 import { copySources } from "../release/copy-sources.js";
 import { releaseManifestOf } from "../release/release-manifest.js";
 import { StagingFolder } from "../release/staging-folder.js";
@@ -140,12 +141,12 @@ export async function* buildReleaseIter(
     ...(validated.decision.tag ? { tag: validated.decision.tag } : {}),
     cwd: manifestDir,
   });
-  if ((manifest.variants ?? []).length > 0) {
+  const onnxVariants = (manifest.variants ?? []).filter((v) => v.scheme.startsWith("onnx-"));
+  if (onnxVariants.length > 0) {
     yield {
       type: "log",
       level: "warning",
-      message:
-        "variants are not built in this version; the release holds the converted weights only",
+      message: `ONNX variants (${onnxVariants.map((v) => v.scheme).join(", ")}) are not built in this version`,
     };
   }
   const staging = await StagingFolder.create(options.outDir);
@@ -154,8 +155,19 @@ export async function* buildReleaseIter(
     const converted = yield* timed("convert", (emit) =>
       convertStage(manifest, manifestDir, root, emit),
     );
+    const variants = yield* timed("quantize", (emit) =>
+      buildTensorVariants(manifest, root, converted.artifacts, (p) => {
+        emit({
+          type: "progress",
+          stage: "quantize",
+          detail: `${p.scheme} tensors`,
+          done: p.done,
+          total: p.total,
+        });
+      }),
+    );
     const files = yield* timed("card", async () => {
-      const weights = await hashed(root, converted.artifacts);
+      const weights = await hashed(root, [...converted.artifacts, ...variants.artifacts]);
       const template = await loadCardTemplate(manifest, manifestDir);
       const card = renderCard({ manifest, version, artifacts: weights, template });
       await writeFile(join(root, "README.md"), card.markdown);
@@ -176,6 +188,7 @@ export async function* buildReleaseIter(
       artifacts: files,
       timestamp,
       training: converted.training,
+      variants: variants.optimization,
     });
     const validate = validators().release;
     if (!validate(release)) {

@@ -9,6 +9,8 @@ export interface ReleaseManifestInput {
   artifacts: readonly (Artifact & { sha256: string })[];
   timestamp: string;
   training?: Record<string, number | string | boolean>;
+  /** One entry per built variant, with its size, compression and error figures. */
+  variants?: NonNullable<ReleaseManifest["optimization"]>["variants"];
 }
 
 /** Where a release of this model will be, by the layouts the destinations use. */
@@ -61,6 +63,9 @@ export function releaseManifestOf(input: ReleaseManifestInput): ReleaseManifest 
     ...(authored.family ? { family: authored.family } : {}),
     ...(authored.description ? { description: authored.description.trim() } : {}),
     ...(authored.architecture ? { architecture: { ...authored.architecture } } : {}),
+    ...(input.variants && input.variants.length > 0
+      ? { optimization: { variants: input.variants } }
+      : {}),
     artifacts,
     merkleRoot: merkleRoot(files),
     timestamp: input.timestamp,

@@ -45,6 +45,10 @@ describe("buildRelease", () => {
       "README.md",
       "config.json",
       "manifest.json",
+      "tiny-llama-1.3m-f16.safetensors",
+      "tiny-llama-1.3m-int8.safetensors",
+      "tiny-llama-1.3m-q4_k_m.gguf",
+      "tiny-llama-1.3m-q8_0.gguf",
       "tiny-llama.safetensors",
     ]);
     const manifest: unknown = JSON.parse(await readFile(join(result.dir, "manifest.json"), "utf8"));
@@ -66,11 +70,15 @@ describe("buildRelease", () => {
     expect(events.flatMap((e) => (e.type === "stage-end" ? [e.stage] : []))).toEqual([
       "validate",
       "convert",
+      "quantize",
       "card",
     ]);
-    expect(events.some((e) => e.type === "log" && /variants are not built/.test(e.message))).toBe(
-      true,
-    );
+    const variants = (
+      manifest as { optimization: { variants: { scheme: string; compressionRatio: number }[] } }
+    ).optimization.variants;
+    expect(variants.map((v) => v.scheme)).toEqual(["f16", "int8", "q8_0", "q4_k_m"]);
+    expect(variants.find((v) => v.scheme === "q4_k_m")?.compressionRatio).toBeGreaterThan(3.5);
+    expect(card).toMatch(/\| q4_k_m \| 6\.\d+× \|/);
   });
 
   it("gives byte-identical folders for the same inputs", async () => {
@@ -108,6 +116,38 @@ describe("buildRelease", () => {
       exitCode: 2,
     });
     expect((await readdir(tmp.dir)).sort()).toEqual(["broken.pt", "m.yaml"]);
+  });
+
+  it("fails the build when a variant is outside its error budget, naming it", async () => {
+    const manifest = await tmp.write(
+      "m.yaml",
+      [
+        "id: strict",
+        "name: Strict",
+        "version: 1.0.0",
+        "type: text-generation",
+        "license: mit",
+        "size: 1m",
+        "sources:",
+        `  checkpoint: ${join(repoRoot, "examples", "tiny-llama", "model.pt")}`,
+        "  weightsKey: model",
+        `  config: ${join(repoRoot, "examples", "tiny-llama", "config.json")}`,
+        "variants:",
+        "  - scheme: q4_0",
+        "    budget: { minCosine: 0.99999 }",
+        "",
+      ].join("\n"),
+    );
+    await expect(
+      buildRelease({ manifestPath: manifest, outDir: join(tmp.dir, "out"), env }),
+    ).rejects.toMatchObject({
+      code: "BUDGET_EXCEEDED",
+      exitCode: 1,
+      message: expect.stringMatching(
+        /variant q4_0 \(strict-1m-q4_0\.gguf\) is outside its error budget/,
+      ),
+    });
+    expect(await readdir(tmp.dir)).toEqual(["m.yaml"]);
   });
 
   it("builds nothing from an invalid manifest and returns its issues", async () => {

@@ -425,6 +425,11 @@ export declare const authoredManifestSchema: {
                 readonly budget: {
                     readonly $ref: "#/$defs/budget";
                 };
+                readonly format: {
+                    readonly type: "string";
+                    readonly enum: readonly ["safetensors", "gguf"];
+                    readonly description: "Container of an f16 or bf16 variant (default safetensors); the ggml schemes are always GGUF, int8 and int4 always safetensors.";
+                };
                 readonly groupSize: {
                     readonly type: "integer";
                     readonly enum: readonly [32, 64, 128, 256];

@@ -200,6 +200,10 @@ export interface Variant {
     scheme: "f16" | "bf16" | "int8" | "int4" | "q8_0" | "q4_0" | "q4_k" | "q4_k_m" | "q6_k" | "onnx-int8" | "onnx-int4" | "onnx-fp16";
     budget?: Budget;
     /**
+     * Container of an f16 or bf16 variant (default safetensors); the ggml schemes are always GGUF, int8 and int4 always safetensors.
+     */
+    format?: "safetensors" | "gguf";
+    /**
      * Group size for int4 safetensors.
      */
     groupSize?: 32 | 64 | 128 | 256;

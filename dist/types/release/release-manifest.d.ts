@@ -9,6 +9,8 @@ export interface ReleaseManifestInput {
     })[];
     timestamp: string;
     training?: Record<string, number | string | boolean>;
+    /** One entry per built variant, with its size, compression and error figures. */
+    variants?: NonNullable<ReleaseManifest["optimization"]>["variants"];
 }
 /**
  * manifest.json as `build` writes it (seed 003 §4.4 shape): the model's identity from the

@@ -1,0 +1,62 @@
+import { ModelPublishError } from "../errors.js";
+
+/** Every scheme `quantize` makes from safetensors weights (the manifest's non-ONNX schemes). */
+export const QUANT_SCHEMES = [
+  "f16",
+  "bf16",
+  "int8",
+  "int4",
+  "q8_0",
+  "q4_0",
+  "q4_k",
+  "q4_k_m",
+  "q6_k",
+] as const;
+
+export type QuantScheme = (typeof QUANT_SCHEMES)[number];
+
+export function isQuantScheme(value: string): value is QuantScheme {
+  return (QUANT_SCHEMES as readonly string[]).includes(value);
+}
+
+/** One tensor of a written variant. */
+export interface VariantTensor {
+  /** Name in the variant file. */
+  name: string;
+  /** The source tensor it was made from. */
+  source: string;
+  /** ggml type (GGUF) or safetensors dtype. */
+  type: string;
+  shape: number[];
+  bytes: number;
+}
+
+/** Reported after each tensor is written. */
+export interface QuantizeProgress {
+  tensor: string;
+  type: string;
+  index: number;
+  count: number;
+}
+
+const NAME_PART = /^[a-z0-9][a-z0-9._-]*$/;
+
+/**
+ * `{id}-{size}-{quant}.{ext}` (seed 000 §2), e.g. `ruvltra-0.5b-q4_k_m.gguf`. An id that already
+ * ends with `-{size}` (the manifest example `ruvltra-0.5b`) is not given the size twice.
+ */
+export function variantFileName(id: string, size: string, scheme: string, ext: string): string {
+  for (const [what, value] of [
+    ["id", id],
+    ["size", size],
+  ] as const) {
+    if (!NAME_PART.test(value)) {
+      throw new ModelPublishError(
+        "USAGE",
+        `${what} ${JSON.stringify(value)} must be lower-case letters, digits, '.', '_' or '-' (e.g. ruvltra, 0.5b)`,
+      );
+    }
+  }
+  const stem = id.endsWith(`-${size}`) ? id : `${id}-${size}`;
+  return `${stem}-${scheme}.${ext}`;
+}
