@@ -5,6 +5,7 @@ import {
   MANIFEST_FILE,
   MODES,
   ModelPublishError,
+  ONNX_SCHEMES,
   QUANT_SCHEMES,
   SigningKey,
   VERSION,
@@ -12,11 +13,14 @@ import {
   buildRelease,
   checkBudget,
   convertCheckpoint,
+  evaluateGate,
   evaluateVariant,
   exitCodeFor,
   formatCardIssue,
   formatIssue,
+  gateReportMarkdown,
   hashFiles,
+  isOnnxScheme,
   isQuantScheme,
   keyFingerprint,
   listReleaseFiles,
@@ -24,12 +28,16 @@ import {
   loadKeyring,
   loadPrivateKey,
   loadPublicKey,
+  onnxParity,
   parseShardSize,
   quantizeModel,
+  quantizeOnnx,
+  readBenchResults,
   readPassphrase,
   releaseTimestamp,
   renderCard,
   resolveVersion,
+  runBenchmark,
   runPipeline,
   signRelease,
   validateManifestFile,
@@ -39,7 +47,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-CWQS2WBY.js";
+} from "./chunks/chunk-EYMCJNRX.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
@@ -65,11 +73,11 @@ function parseCommandArgs(command, argv) {
     );
   }
   const help = parsed.values.help === true;
-  const count = parsed.positionals.length;
-  if (!help && (count < command.positionals.min || count > command.positionals.max)) {
+  const count2 = parsed.positionals.length;
+  if (!help && (count2 < command.positionals.min || count2 > command.positionals.max)) {
     throw new ModelPublishError(
       "USAGE",
-      `${command.name}: expected ${command.positionals.names}, got ${count === 0 ? "nothing" : parsed.positionals.join(" ")}; usage: model-publish ${command.usage}`
+      `${command.name}: expected ${command.positionals.names}, got ${count2 === 0 ? "nothing" : parsed.positionals.join(" ")}; usage: model-publish ${command.usage}`
     );
   }
   const values = parsed.values;
@@ -99,8 +107,110 @@ ${flags.map((f) => `  ${f}`).join("\n")}
 `;
 }
 
-// src/cli/commands/build.ts
+// src/cli/commands/bench.ts
+import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
+var PROVIDERS = ["auto", "cpu", "cuda", "tensorrt"];
+function count(args, name, min) {
+  const text2 = args.string(name);
+  if (text2 === void 0) return void 0;
+  const value = Number(text2);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ModelPublishError(
+      "USAGE",
+      `bench: --${name} must be a whole number ≥ ${min}, got "${text2}"`
+    );
+  }
+  return value;
+}
+var benchCommand = {
+  name: "bench",
+  summary: "Benchmark an ONNX model in onnxruntime-node (load time, first inference, latency, throughput,\nmemory, size) and, with --baseline, compare with results measured on the base commit: a\nregression must be significant and beyond its threshold. --gate exits 1 on a regression.",
+  usage: "bench <model.onnx|manifest> [--baseline results.json] [--gate] [--out results.json] [--provider P] [--iterations N] [--json]",
+  flagHelp: [
+    "--baseline F     results of the base commit to compare with (bench-result JSON)",
+    "--gate           exit 1 when a metric regressed and was not accepted",
+    "--accept M,…     accept intended regressions of these metrics (or * for all)",
+    "--out F          write this run's results (bench-result JSON)",
+    "--provider P     auto, cpu, cuda or tensorrt (default: the manifest's, else auto)",
+    "--iterations N   timed runs per batch size (default: the manifest's, else 100)",
+    "--warmup N       untimed runs first (default 5)",
+    "--batch B,…      batch sizes (default: the manifest's, else 1)",
+    "--commit SHA     record the commit measured"
+  ],
+  options: {
+    baseline: { type: "string" },
+    gate: { type: "boolean" },
+    accept: { type: "string" },
+    out: { type: "string" },
+    provider: { type: "string" },
+    iterations: { type: "string" },
+    warmup: { type: "string" },
+    batch: { type: "string" },
+    commit: { type: "string" }
+  },
+  positionals: { min: 1, max: 1, names: "one .onnx model or manifest" },
+  async run(args, io) {
+    const provider = args.string("provider");
+    if (provider !== void 0 && !PROVIDERS.includes(provider)) {
+      throw new ModelPublishError(
+        "USAGE",
+        `bench: --provider must be one of ${PROVIDERS.join(", ")}, got "${provider}"`
+      );
+    }
+    const batch = args.string("batch");
+    const batchSizes = batch?.split(",").map((b) => {
+      const n = Number(b);
+      if (!Number.isInteger(n) || n < 1)
+        throw new ModelPublishError(
+          "USAGE",
+          `bench: --batch takes sizes like 1,4,16; got "${batch}"`
+        );
+      return n;
+    });
+    const iterations = count(args, "iterations", 1);
+    const warmup = count(args, "warmup", 0);
+    const commit = args.string("commit");
+    const run2 = await runBenchmark({
+      target: resolve(io.cwd, args.positionals[0] ?? ""),
+      ...provider ? { provider } : {},
+      ...iterations !== void 0 ? { iterations } : {},
+      ...warmup !== void 0 ? { warmup } : {},
+      ...batchSizes ? { batchSizes } : {},
+      ...commit ? { commit } : {},
+      onOutput: (text2) => {
+        io.stderr(text2);
+      }
+    });
+    io.stderr(`provider: ${run2.providerNote}
+`);
+    const out = args.string("out");
+    if (out) await writeFile(resolve(io.cwd, out), `${JSON.stringify(run2.file, null, 2)}
+`);
+    const baselinePath = args.string("baseline");
+    const baseline = baselinePath ? await readBenchResults(resolve(io.cwd, baselinePath)) : void 0;
+    const accepted = new Map(
+      (args.string("accept")?.split(",") ?? []).filter(Boolean).map((m) => [m.trim(), "--accept"])
+    );
+    const gate = evaluateGate(baseline, run2.file, {
+      ...run2.threshold !== void 0 ? { threshold: run2.threshold } : {},
+      ...run2.metrics ? { metrics: run2.metrics } : {},
+      accepted
+    });
+    if (args.json) {
+      io.stdout(
+        `${JSON.stringify({ verdict: gate.verdict, regressions: gate.regressions, gate, results: run2.file }, null, 2)}
+`
+      );
+    } else {
+      io.stdout(gateReportMarkdown(gate, run2.file));
+    }
+    return args.values.gate === true && gate.verdict === "fail" ? ExitCode.checkFailed : ExitCode.ok;
+  }
+};
+
+// src/cli/commands/build.ts
+import { resolve as resolve2 } from "node:path";
 
 // src/cli/progress.ts
 function progressPrinter(io, now = Date.now) {
@@ -156,8 +266,8 @@ var buildCommand = {
     }
     const tag = args.string("tag");
     const options = {
-      manifestPath: resolve(io.cwd, args.positionals[0] ?? ""),
-      outDir: resolve(io.cwd, output),
+      manifestPath: resolve2(io.cwd, args.positionals[0] ?? ""),
+      outDir: resolve2(io.cwd, output),
       mode: "dry-run",
       context: tag === void 0 ? {} : { ref: `refs/tags/${tag}` },
       env: io.env
@@ -215,7 +325,7 @@ next: model-publish sign ${shown} --key <file|env:VAR>
 
 // src/cli/commands/card.ts
 import { createHash } from "node:crypto";
-import { dirname, resolve as resolve2 } from "node:path";
+import { dirname, resolve as resolve3 } from "node:path";
 
 // src/card/release-artifacts.ts
 import { readFile } from "node:fs/promises";
@@ -330,7 +440,7 @@ var cardCommand = {
   positionals: { min: 1, max: 1, names: "one manifest path" },
   async run(args, io) {
     const file = args.positionals[0] ?? "";
-    const manifestPath = resolve2(io.cwd, file);
+    const manifestPath = resolve3(io.cwd, file);
     const validation = await validateManifestFile(manifestPath);
     if (!validation.valid) {
       throw new ModelPublishError(
@@ -348,7 +458,7 @@ ${validation.issues.map((i) => formatIssue({ ...i, file })).join("\n")}`
       );
     const template = await loadCardTemplate(manifest, dirname(manifestPath));
     const releaseDir = args.string("release");
-    const release = releaseDir === void 0 ? void 0 : await describeRelease(resolve2(io.cwd, releaseDir));
+    const release = releaseDir === void 0 ? void 0 : await describeRelease(resolve3(io.cwd, releaseDir));
     let markdown;
     let frontMatter;
     try {
@@ -383,7 +493,7 @@ ${validation.issues.map((i) => formatIssue({ ...i, file })).join("\n")}`
       return ExitCode.checkFailed;
     }
     const output = args.string("output");
-    if (output !== void 0) await writeFileAtomic(resolve2(io.cwd, output), markdown);
+    if (output !== void 0) await writeFileAtomic(resolve3(io.cwd, output), markdown);
     if (args.json) {
       io.stdout(
         `${JSON.stringify(
@@ -412,7 +522,7 @@ ${validation.issues.map((i) => formatIssue({ ...i, file })).join("\n")}`
 };
 
 // src/cli/commands/convert.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 function size(bytes) {
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
   let value = bytes;
@@ -468,8 +578,8 @@ var convertCommand = {
     if (shardSize !== void 0) parseShardSize(shardSize, "--shard-size");
     const weightsKey = args.string("weights-key");
     const result = await convertCheckpoint({
-      input: resolve3(io.cwd, input),
-      output: resolve3(io.cwd, output),
+      input: resolve4(io.cwd, input),
+      output: resolve4(io.cwd, output),
       weightsKey,
       shardSize,
       onProgress: reporter(io)
@@ -525,7 +635,7 @@ var convertCommand = {
 };
 
 // src/cli/commands/keygen.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 var keygenCommand = {
   name: "keygen",
   summary: "Make a new Ed25519 signing key. The private key goes to a new file (mode 0600, PKCS#8 PEM,\nencrypted when --passphrase is given) and is never printed; the public key is printed for\nverifiers and the manifest's signing.publicKey.",
@@ -545,7 +655,7 @@ var keygenCommand = {
     const passphrase = passphraseSource === void 0 ? void 0 : readPassphrase(passphraseSource, io.env);
     const key = await SigningKey.generate();
     try {
-      await writeNewFileAtomic(resolve4(io.cwd, output), key.toPkcs8Pem(passphrase), 384);
+      await writeNewFileAtomic(resolve5(io.cwd, output), key.toPkcs8Pem(passphrase), 384);
     } catch (error) {
       const code = error.code;
       throw new ModelPublishError(
@@ -574,7 +684,7 @@ var keygenCommand = {
 };
 
 // src/cli/commands/plan.ts
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 var marks = { run: "▶", planned: "…", skip: "–" };
 var planCommand = {
   name: "plan",
@@ -597,7 +707,7 @@ var planCommand = {
     const file = args.positionals[0] ?? "";
     const tag = args.string("tag");
     const result = await runPipeline({
-      manifestPath: resolve5(io.cwd, file),
+      manifestPath: resolve6(io.cwd, file),
       mode,
       context: tag === void 0 ? {} : { ref: `refs/tags/${tag}` }
     });
@@ -628,7 +738,61 @@ var planCommand = {
 
 // src/cli/commands/quantize.ts
 import { stat } from "node:fs/promises";
-import { join as join2, resolve as resolve6 } from "node:path";
+import { join as join2, resolve as resolve8 } from "node:path";
+
+// src/cli/commands/quantize-onnx.ts
+import { resolve as resolve7 } from "node:path";
+async function quantizeOnnxCommand(args, io, scheme, budget) {
+  const input = resolve7(io.cwd, args.positionals[0] ?? "");
+  const outputArg = args.string("output");
+  if (!outputArg?.endsWith(".onnx")) {
+    throw new ModelPublishError("USAGE", `quantize: ${scheme} needs -o <variant.onnx>`);
+  }
+  const output = resolve7(io.cwd, outputArg);
+  const form = args.string("form");
+  if (form !== void 0 && form !== "weight-only" && form !== "dynamic") {
+    throw new ModelPublishError("USAGE", "quantize: --form is weight-only or dynamic");
+  }
+  const blockSize = args.string("block-size");
+  if (blockSize !== void 0 && blockSize !== "32" && blockSize !== "128") {
+    throw new ModelPublishError("USAGE", "quantize: --block-size is 32 or 128");
+  }
+  const exclude = args.string("exclude")?.split(",").filter(Boolean);
+  const written = await quantizeOnnx(input, output, scheme, {
+    ...form ? { form } : {},
+    ...blockSize ? { blockSize: blockSize === "32" ? 32 : 128 } : {},
+    ...args.values.symmetric === true ? { symmetric: true } : {},
+    ...exclude ? { exclude } : {}
+  });
+  const inputs = args.string("inputs");
+  const reports = await onnxParity(
+    input,
+    [{ path: output, scheme, ...budget ? { budget } : {} }],
+    inputs ? { inputs: resolve7(io.cwd, inputs) } : {}
+  );
+  if (args.json) {
+    io.stdout(
+      `${JSON.stringify({ scheme, files: written.files, quantized: written.quantized, skipped: written.skipped, parity: reports }, null, 2)}
+`
+    );
+  } else {
+    for (const report2 of reports) {
+      io.stdout(
+        `✓ ${outputArg} (${scheme}, ${report2.bytes} bytes, ${report2.compression.toFixed(2)}× smaller, ${written.quantized.length} nodes)
+`
+      );
+      for (const o of report2.outputs) {
+        io.stdout(
+          `  ${o.output}: cosine ${o.cosine.toFixed(6)}, max abs diff ${o.maxAbsDiff.toPrecision(4)}, mean ${o.meanAbsDiff.toPrecision(4)}
+`
+        );
+      }
+    }
+  }
+  return ExitCode.ok;
+}
+
+// src/cli/commands/quantize.ts
 function text(args, name) {
   const value = args.string(name);
   return value === "" ? void 0 : value;
@@ -665,7 +829,7 @@ async function outputPath(args, io, scheme) {
       "quantize: -o <out> is required (a file, or a folder with --id and --size)"
     );
   }
-  const full = resolve6(io.cwd, output);
+  const full = resolve8(io.cwd, output);
   const isFolder = output.endsWith("/") || (await stat(full).catch(() => void 0))?.isDirectory() === true;
   if (!isFolder) return full;
   const id = args.string("id");
@@ -709,6 +873,10 @@ var quantizeCommand = {
     "--format F           gguf or safetensors, for f16/bf16 into a folder",
     "--group-size G       int4 group size: 32, 64, 128 (default) or 256",
     "--threads N          worker threads (default: one per core)",
+    `--to onnx-…         ${ONNX_SCHEMES.join(", ")} from an .onnx model, checked in onnxruntime`,
+    "--form F             onnx-int8: weight-only (DequantizeLinear) or dynamic (MatMulInteger)",
+    "--block-size B       onnx-int4 (MatMulNBits): 32 or 128; --symmetric for no zero points",
+    "--exclude N,…        ONNX node names to leave in float; --inputs F a .npz of sample inputs",
     "--min-cosine X, --max-abs-error X, --max-mean-abs-error X, --max-rmse X",
     "                     error budget per tensor; exit 1 naming the worst tensors"
   ],
@@ -725,16 +893,24 @@ var quantizeCommand = {
     "min-cosine": { type: "string" },
     "max-abs-error": { type: "string" },
     "max-mean-abs-error": { type: "string" },
-    "max-rmse": { type: "string" }
+    "max-rmse": { type: "string" },
+    form: { type: "string" },
+    "block-size": { type: "string" },
+    symmetric: { type: "boolean" },
+    exclude: { type: "string" },
+    inputs: { type: "string" }
   },
   positionals: { min: 1, max: 1, names: "one safetensors model (file, index or folder)" },
   async run(args, io) {
     const input = args.positionals[0] ?? "";
     const scheme = args.string("to");
+    if (scheme !== void 0 && isOnnxScheme(scheme)) {
+      return quantizeOnnxCommand(args, io, scheme, budgetFrom(args));
+    }
     if (scheme === void 0 || !isQuantScheme(scheme)) {
       throw new ModelPublishError(
         "USAGE",
-        `quantize: --to must be one of ${QUANT_SCHEMES.join(", ")}`
+        `quantize: --to must be one of ${[...QUANT_SCHEMES, ...ONNX_SCHEMES].join(", ")}`
       );
     }
     const format = args.string("format");
@@ -747,14 +923,14 @@ var quantizeCommand = {
     const output = await outputPath(args, io, scheme);
     const config = args.string("config");
     const name = args.string("name");
-    const source = resolve6(io.cwd, input);
+    const source = resolve8(io.cwd, input);
     let last = -1;
     await quantizeModel({
       input: source,
       scheme,
       output,
       ...format === void 0 ? {} : { format },
-      ...config === void 0 ? {} : { config: resolve6(io.cwd, config) },
+      ...config === void 0 ? {} : { config: resolve8(io.cwd, config) },
       ...name === void 0 ? {} : { name },
       ...groupSize === void 0 ? {} : { groupSize },
       ...threads === void 0 ? {} : { threads },
@@ -773,7 +949,7 @@ var quantizeCommand = {
     const evaluation = await evaluateVariant({
       source,
       variant: output,
-      ...config === void 0 ? {} : { config: resolve6(io.cwd, config) },
+      ...config === void 0 ? {} : { config: resolve8(io.cwd, config) },
       ...threads === void 0 ? {} : { threads }
     });
     const violations = budget ? budgetViolations(evaluation.tensors, budget) : [];
@@ -807,7 +983,7 @@ var quantizeCommand = {
 };
 
 // src/cli/commands/sign.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 var signCommand = {
   name: "sign",
   summary: "Hash every file of a release folder, compute its Merkle root, and sign the manifest with Ed25519.\nWrites manifest.sig.json and brings manifest.json into agreement. The timestamp comes from\nSOURCE_DATE_EPOCH or the commit time of --tag, so signing twice gives the same bytes.",
@@ -833,7 +1009,7 @@ var signCommand = {
         "sign: --key is required: a key file or env:NAME (make one with `model-publish keygen -o release.key`)"
       );
     }
-    const dir = resolve7(io.cwd, args.positionals[0] ?? "");
+    const dir = resolve9(io.cwd, args.positionals[0] ?? "");
     const passphraseSource = args.string("passphrase");
     const passphrase = passphraseSource === void 0 ? void 0 : readPassphrase(passphraseSource, io.env);
     const key = await loadPrivateKey(keySource, { env: io.env, cwd: io.cwd }, passphrase);
@@ -878,7 +1054,7 @@ var signCommand = {
 };
 
 // src/cli/commands/validate.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 var validateCommand = {
   name: "validate",
   summary: "Check an authored manifest (YAML or JSON) against the schema, the cross-field rules and its source files.\nEvery problem is reported with file, line, column, JSON pointer and a fix. Exit 1 when any is found.",
@@ -889,7 +1065,7 @@ var validateCommand = {
   async run(args, io) {
     const file = args.positionals[0] ?? "";
     const result = await runPipeline({
-      manifestPath: resolve8(io.cwd, file),
+      manifestPath: resolve10(io.cwd, file),
       mode: "dry-run",
       checkFiles: args.values.files !== false
     });
@@ -922,7 +1098,7 @@ var validateCommand = {
 };
 
 // src/cli/commands/verify.ts
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 var verifyCommand = {
   name: "verify",
   summary: "Check a release folder against its signed manifest with a key you trust: the Ed25519 signature,\nthe Merkle root, every file's size and SHA-256, no file missing or unsigned, manifest.json in\nagreement. Every problem is listed; exit 1 when there is any.",
@@ -950,7 +1126,7 @@ var verifyCommand = {
     const publicKeySource = args.string("public-key");
     const keyringSource = args.string("keyring");
     const file = args.string("file");
-    const report2 = await verifyRelease(resolve9(io.cwd, target), {
+    const report2 = await verifyRelease(resolve11(io.cwd, target), {
       ...publicKeySource === void 0 ? {} : { publicKey: await loadPublicKey(publicKeySource, context) },
       ...keyringSource === void 0 ? {} : { keyring: await loadKeyring(keyringSource, context) },
       ...file === void 0 ? {} : { file }
@@ -982,7 +1158,8 @@ var commands = [
   buildCommand,
   signCommand,
   verifyCommand,
-  keygenCommand
+  keygenCommand,
+  benchCommand
 ];
 var comingCommands = [
   "convert",

@@ -1,26 +1,38 @@
 import {
+  COMMENT_MARKER,
+  DEFAULT_ALPHA,
   DEFAULT_BUDGETS,
+  DEFAULT_SAMPLES,
+  DEFAULT_THRESHOLD,
   ExitCode,
   GgufFile,
   MODES,
   ModelPublishError,
+  ONNX_SCHEMES,
   QUANT_SCHEMES,
   STAGES,
   SafetensorsFile,
+  SeededRandom,
   SigningKey,
   UNTAGGED_VERSION,
   VERSION,
   authoredManifestSchema,
+  benchResultSchema,
   budgetViolations,
   buildRelease,
   buildReleaseIter,
   canonicalJson,
   checkBudget,
+  compareSamples,
   convertCheckpoint,
   deriveMode,
+  describeFingerprint,
+  evaluateGate,
   evaluateVariant,
   exitCodeFor,
+  fingerprintOf,
   formatIssue,
+  gateReportMarkdown,
   hashFiles,
   inclusionProof,
   keyFingerprint,
@@ -28,15 +40,22 @@ import {
   loadKeyring,
   loadPrivateKey,
   loadPublicKey,
+  measureOnnx,
   merkleRoot,
+  onnxParity,
   parseManifestText,
   planStages,
   publicKeyPem,
   quantizeModel,
+  quantizeOnnx,
+  readBenchResults,
+  readOnnx,
   releaseManifestSchema,
   releaseTimestamp,
   renderCard,
   resolveVersion,
+  runBenchmark,
+  runOnnxExport,
   runPipeline,
   runPipelineIter,
   signRelease,
@@ -48,127 +67,9 @@ import {
   variantFileName,
   variantFormat,
   verifyInclusion,
-  verifyRelease
-} from "./chunks/chunk-CWQS2WBY.js";
-
-// src/bench/random.ts
-var SeededRandom = class {
-  state;
-  constructor(seed) {
-    this.state = seed >>> 0;
-  }
-  /** Uniform in [0, 1). */
-  next() {
-    this.state = this.state + 1831565813 >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  }
-  /** Uniform integer in [0, n). */
-  int(n) {
-    return Math.floor(this.next() * n);
-  }
-  /** Standard normal (Box–Muller). */
-  normal() {
-    const u = 1 - this.next();
-    const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-};
-
-// src/bench/statistics.ts
-function quantile(values, q) {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a2, b2) => a2 - b2);
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  const a = sorted[low] ?? Number.NaN;
-  const b = sorted[high] ?? Number.NaN;
-  return a + (b - a) * (position - low);
-}
-function median(values) {
-  return quantile(values, 0.5);
-}
-function normalCdf(z) {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-x * x);
-  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
-}
-function mannWhitney(a, b) {
-  const n1 = a.length;
-  const n2 = b.length;
-  const all = [...a.map((v) => ({ v, fromB: false })), ...b.map((v) => ({ v, fromB: true }))].sort(
-    (x, y) => x.v - y.v
-  );
-  let rankSumB = 0;
-  let tieTerm = 0;
-  for (let i = 0; i < all.length; ) {
-    let j = i;
-    while (j + 1 < all.length && all[j + 1]?.v === all[i]?.v) j++;
-    const rank = (i + j) / 2 + 1;
-    const count = j - i + 1;
-    tieTerm += count ** 3 - count;
-    for (let k = i; k <= j; k++) if (all[k]?.fromB) rankSumB += rank;
-    i = j + 1;
-  }
-  const u = rankSumB - n2 * (n2 + 1) / 2;
-  const n = n1 + n2;
-  const mean = n1 * n2 / 2;
-  const variance = n1 * n2 / 12 * (n + 1 - tieTerm / (n * (n - 1)));
-  if (variance <= 0) return { u, z: 0, pGreater: 1, pLess: 1 };
-  const sd = Math.sqrt(variance);
-  const zGreater = (u - mean - 0.5) / sd;
-  const zLess = (u - mean + 0.5) / sd;
-  return { u, z: (u - mean) / sd, pGreater: 1 - normalCdf(zGreater), pLess: normalCdf(zLess) };
-}
-function bootstrapRatioOfMedians(a, b, options = {}) {
-  const resamples = options.resamples ?? 1e3;
-  const confidence = options.confidence ?? 0.95;
-  const random = new SeededRandom(options.seed ?? 24301);
-  const ratios = [];
-  const pick = (values) => Array.from({ length: values.length }, () => values[random.int(values.length)] ?? Number.NaN);
-  for (let i = 0; i < resamples; i++) ratios.push(median(pick(b)) / median(pick(a)));
-  const tail = (1 - confidence) / 2;
-  return { low: quantile(ratios, tail), high: quantile(ratios, 1 - tail) };
-}
-
-// src/bench/compare.ts
-var DEFAULT_THRESHOLD = 0.05;
-var DEFAULT_SAMPLES = 100;
-var DEFAULT_ALPHA = 0.01;
-function compareSamples(baseline, current, options) {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
-  const baselineMedian = median(baseline);
-  const currentMedian = median(current);
-  const change = currentMedian / baselineMedian - 1;
-  const ratio = options.interval === false ? { low: Number.NaN, high: Number.NaN } : bootstrapRatioOfMedians(baseline, current, {
-    confidence: options.confidence ?? 0.95,
-    seed: options.seed ?? 24301
-  });
-  const test = mannWhitney(baseline, current);
-  const lowerIsBetter = options.direction === "lower-is-better";
-  const pWorse = lowerIsBetter ? test.pGreater : test.pLess;
-  const pBetter = lowerIsBetter ? test.pLess : test.pGreater;
-  const worseBy = lowerIsBetter ? change : -change;
-  let verdict = "unchanged";
-  if (pWorse < alpha && worseBy > threshold) verdict = "regression";
-  else if (pBetter < alpha && -worseBy > threshold) verdict = "improvement";
-  return {
-    verdict,
-    baselineMedian,
-    currentMedian,
-    change,
-    interval: { low: ratio.low - 1, high: ratio.high - 1 },
-    pWorse,
-    threshold,
-    alpha
-  };
-}
+  verifyRelease,
+  writeOnnx
+} from "./chunks/chunk-EYMCJNRX.js";
 
 // src/bench/simulate.ts
 var CI_RUNNER_NOISE = {
@@ -211,8 +112,73 @@ function simulateGate(options) {
     singleRatioRuleRate: single / options.trials
   };
 }
+
+// src/bench/trend-chart.ts
+var PAGE = "#020617";
+var PANEL = "#0f172a";
+var GRID = "#1e293b";
+var TEXT = "#e2e8f0";
+var MUTED = "#94a3b8";
+var ACCENTS = ["#22c55e", "#7c3aed", "#14b8a6", "#f59e0b", "#1e3a8a"];
+function escapeXml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+var fixed = (n) => (Math.round(n * 10) / 10).toString();
+function trendChartSvg(title, series, runLabels) {
+  const width = 720;
+  const height = 320;
+  const left = 56;
+  const right = 170;
+  const top = 48;
+  const bottom = 40;
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const relative = series.map((s) => ({
+    metric: s.metric,
+    values: s.values.map((v) => s.values[0] ? 100 * v / s.values[0] : 100)
+  }));
+  const all = relative.flatMap((s) => s.values);
+  const low = Math.min(90, ...all);
+  const high = Math.max(110, ...all);
+  const runs = Math.max(2, ...relative.map((s) => s.values.length));
+  const x = (i) => left + plotW * i / (runs - 1);
+  const y = (v) => top + plotH - plotH * (v - low) / (high - low);
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Inter, sans-serif">`,
+    `<rect width="${width}" height="${height}" fill="${PAGE}"/>`,
+    `<rect x="8" y="8" width="${width - 16}" height="${height - 16}" rx="8" fill="${PANEL}"/>`,
+    `<text x="${left}" y="30" fill="${TEXT}" font-size="15" font-weight="600">${escapeXml(title)}</text>`
+  ];
+  for (const tick of [low, 100, high]) {
+    parts.push(
+      `<line x1="${left}" x2="${left + plotW}" y1="${fixed(y(tick))}" y2="${fixed(y(tick))}" stroke="${GRID}"/>`,
+      `<text x="${left - 8}" y="${fixed(y(tick) + 4)}" fill="${MUTED}" font-size="11" text-anchor="end" font-family="JetBrains Mono, monospace">${fixed(tick)}%</text>`
+    );
+  }
+  runLabels.slice(0, runs).forEach((label, i) => {
+    parts.push(
+      `<text x="${fixed(x(i))}" y="${height - 18}" fill="${MUTED}" font-size="10" text-anchor="middle" font-family="JetBrains Mono, monospace">${escapeXml(label)}</text>`
+    );
+  });
+  relative.forEach((s, index) => {
+    const color = ACCENTS[index % ACCENTS.length] ?? TEXT;
+    const points = s.values.map((v, i) => `${fixed(x(i))},${fixed(y(v))}`).join(" ");
+    parts.push(`<polyline points="${points}" fill="none" stroke="${color}" stroke-width="2"/>`);
+    s.values.forEach((v, i) => {
+      parts.push(`<circle cx="${fixed(x(i))}" cy="${fixed(y(v))}" r="3" fill="${color}"/>`);
+    });
+    parts.push(
+      `<rect x="${left + plotW + 16}" y="${top + index * 20 - 9}" width="10" height="10" rx="2" fill="${color}"/>`,
+      `<text x="${left + plotW + 32}" y="${top + index * 20}" fill="${TEXT}" font-size="12">${escapeXml(s.metric)}</text>`
+    );
+  });
+  parts.push("</svg>");
+  return `${parts.join("\n")}
+`;
+}
 export {
   CI_RUNNER_NOISE,
+  COMMENT_MARKER,
   DEFAULT_ALPHA,
   DEFAULT_BUDGETS,
   DEFAULT_SAMPLES,
@@ -221,6 +187,7 @@ export {
   GgufFile,
   MODES,
   ModelPublishError,
+  ONNX_SCHEMES,
   QUANT_SCHEMES,
   STAGES,
   SafetensorsFile,
@@ -228,6 +195,7 @@ export {
   UNTAGGED_VERSION,
   VERSION,
   authoredManifestSchema,
+  benchResultSchema,
   budgetViolations,
   buildRelease,
   buildReleaseIter,
@@ -236,9 +204,13 @@ export {
   compareSamples,
   convertCheckpoint,
   deriveMode,
+  describeFingerprint,
+  evaluateGate,
   evaluateVariant,
   exitCodeFor,
+  fingerprintOf,
   formatIssue,
+  gateReportMarkdown,
   hashFiles,
   inclusionProof,
   keyFingerprint,
@@ -246,20 +218,28 @@ export {
   loadKeyring,
   loadPrivateKey,
   loadPublicKey,
+  measureOnnx,
   merkleRoot,
+  onnxParity,
   parseManifestText,
   planStages,
   publicKeyPem,
   quantizeModel,
+  quantizeOnnx,
+  readBenchResults,
+  readOnnx,
   releaseManifestSchema,
   releaseTimestamp,
   renderCard,
   resolveVersion,
+  runBenchmark,
+  runOnnxExport,
   runPipeline,
   runPipelineIter,
   signRelease,
   signatureSchema,
   simulateGate,
+  trendChartSvg,
   validateFrontMatter,
   validateManifestFile,
   validateManifestText,
@@ -267,5 +247,6 @@ export {
   variantFileName,
   variantFormat,
   verifyInclusion,
-  verifyRelease
+  verifyRelease,
+  writeOnnx
 };

@@ -94,3 +94,27 @@ export {
   type ConvertOptions,
   type ConvertResult,
 } from "./convert/convert-checkpoint.js";
+export {
+  evaluateGate,
+  type GateOptions,
+  type GateVerdict,
+  type MetricVerdict,
+} from "./bench/gate.js";
+export { measureOnnx, type MeasureOptions, type Measurement } from "./bench/measure-onnx.js";
+export { runBenchmark, type BenchRun, type BenchRunOptions } from "./bench/run-bench.js";
+export { fingerprintOf, describeFingerprint } from "./bench/fingerprint.js";
+export { gateReportMarkdown, COMMENT_MARKER } from "./bench/report-markdown.js";
+export { trendChartSvg, type TrendSeries } from "./bench/trend-chart.js";
+export { readBenchResults } from "./bench/result-file.js";
+export { benchResultSchema } from "./manifest/schemas.generated.js";
+export {
+  quantizeOnnx,
+  ONNX_SCHEMES,
+  type OnnxScheme,
+  type QuantizeOnnxOptions,
+  type QuantizeOnnxResult,
+} from "./quantize/onnx-quantize.js";
+export { onnxParity, type OnnxParityReport } from "./evaluate/onnx-parity.js";
+export { runOnnxExport } from "./convert/onnx-export.js";
+export { readOnnx } from "./formats/onnx-model.js";
+export { writeOnnx } from "./formats/onnx-writer.js";

@@ -1,5 +1,6 @@
 import { ExitCode, ModelPublishError, exitCodeFor } from "../errors.js";
 import { commandHelp, parseCommandArgs, type Command } from "./command.js";
+import { benchCommand } from "./commands/bench.js";
 import { buildCommand } from "./commands/build.js";
 import { cardCommand } from "./commands/card.js";
 import { convertCommand } from "./commands/convert.js";
@@ -22,6 +23,7 @@ const commands: readonly Command[] = [
   signCommand,
   verifyCommand,
   keygenCommand,
+  benchCommand,
 ];
 
 /** Commands of the pipeline that later versions add; named so users get a clear answer, not "unknown". */

@@ -401,6 +401,10 @@ export const authoredManifestSchema = {
         "export": {
           "$ref": "#/$defs/exportHook"
         },
+        "sampleInputs": {
+          "$ref": "#/$defs/path",
+          "description": "A .npz file of sample inputs (one array per ONNX input name) for the parity check of ONNX variants; without it, inputs are generated from the model's input shapes with a fixed seed."
+        },
         "config": {
           "$ref": "#/$defs/path",
           "examples": [
@@ -1236,6 +1240,142 @@ export const signatureSchema = {
     "keyId": {
       "type": "string",
       "minLength": 1
+    }
+  }
+} as const;
+
+/** schemas/bench-result.schema.json */
+export const benchResultSchema = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://model-publish.dev/schemas/bench-result.schema.json",
+  "title": "BenchResultFile",
+  "description": "Benchmark results: what `model-publish bench` writes, and what a custom benchmark command (PyTorch, vLLM, llama.cpp) writes for the gate to compare.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "results"
+  ],
+  "properties": {
+    "$schema": {
+      "type": "string"
+    },
+    "model": {
+      "type": "string",
+      "description": "Model id."
+    },
+    "commit": {
+      "type": "string",
+      "description": "The commit the results were measured on."
+    },
+    "fingerprint": {
+      "$ref": "#/$defs/fingerprint"
+    },
+    "results": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "$ref": "#/$defs/result"
+      }
+    }
+  },
+  "$defs": {
+    "result": {
+      "type": "object",
+      "title": "BenchResult",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "unit",
+        "direction",
+        "samples"
+      ],
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Metric name, e.g. `latency_p50` or `tokens_per_second`.",
+          "examples": [
+            "latency"
+          ]
+        },
+        "unit": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "ms"
+          ]
+        },
+        "direction": {
+          "type": "string",
+          "enum": [
+            "lower-is-better",
+            "higher-is-better"
+          ]
+        },
+        "samples": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "number"
+          },
+          "description": "Every measurement, not a summary: the gate compares distributions."
+        },
+        "variant": {
+          "type": "string",
+          "description": "The artifact or variant measured, e.g. `reference` or `onnx-int8`."
+        },
+        "threshold": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "maximum": 1,
+          "description": "This metric's regression threshold, overriding the default."
+        }
+      }
+    },
+    "fingerprint": {
+      "type": "object",
+      "title": "HardwareFingerprint",
+      "description": "What the results were measured on; baselines are only compared with results of the same hash.",
+      "additionalProperties": false,
+      "required": [
+        "hash",
+        "cpu",
+        "cores",
+        "platform"
+      ],
+      "properties": {
+        "hash": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{16}$"
+        },
+        "cpu": {
+          "type": "string"
+        },
+        "cores": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "platform": {
+          "type": "string"
+        },
+        "gpu": {
+          "type": "string"
+        },
+        "driver": {
+          "type": "string"
+        },
+        "cuda": {
+          "type": "string"
+        },
+        "runtime": {
+          "type": "string",
+          "description": "e.g. `onnxruntime 1.30.0`."
+        },
+        "provider": {
+          "type": "string",
+          "description": "Execution provider, e.g. `cpu`, `cuda`."
+        }
+      }
     }
   }
 } as const;

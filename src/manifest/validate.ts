@@ -8,6 +8,7 @@ import { checkRules } from "./rules.js";
 import { issuesFromSchemaErrors } from "./schema-errors.js";
 import {
   authoredManifestSchema,
+  benchResultSchema,
   releaseManifestSchema,
   signatureSchema,
 } from "./schemas.generated.js";
@@ -17,11 +18,16 @@ export type ValidationResult =
   | { valid: true; manifest: AuthoredManifest; parsed: ParsedManifest; issues: [] }
   | { valid: false; issues: ManifestIssue[] };
 
-let compiled:
-  | { authored: ValidateFunction; release: ValidateFunction; signature: ValidateFunction }
-  | undefined;
+interface Validators {
+  authored: ValidateFunction;
+  release: ValidateFunction;
+  signature: ValidateFunction;
+  benchResult: ValidateFunction;
+}
 
-/** The three schemas, compiled once per process. */
+let compiled: Validators | undefined;
+
+/** The schemas, compiled once per process. */
 export function validators(): NonNullable<typeof compiled> {
   if (!compiled) {
     const ajv = new Ajv2020({
@@ -36,6 +42,7 @@ export function validators(): NonNullable<typeof compiled> {
       authored: ajv.compile(authoredManifestSchema),
       release: ajv.compile(releaseManifestSchema),
       signature: ajv.compile(signatureSchema),
+      benchResult: ajv.compile(benchResultSchema),
     };
   }
   return compiled;

@@ -7,8 +7,10 @@ import { ModelPublishError } from "../errors.js";
 import type { ManifestIssue } from "../manifest/issue.js";
 import type { AuthoredManifest, ReleaseManifest } from "../manifest/types.generated.js";
 import { validators } from "../manifest/validate.js";
+import { runOnnxExport } from "../convert/onnx-export.js";
+import { buildOnnxVariants } from "../release/build-onnx-variants.js";
 import { buildTensorVariants } from "../release/build-variants.js";
-import { copySources } from "../release/copy-sources.js";
+import { copyIntoRelease, copySources } from "../release/copy-sources.js";
 import { releaseManifestOf } from "../release/release-manifest.js";
 import { StagingFolder } from "../release/staging-folder.js";
 import { hashFiles } from "../sign/hash-files.js";
@@ -16,7 +18,7 @@ import { MANIFEST_FILE } from "../sign/release-files.js";
 import { schemaErrorText } from "../sign/signed-manifest.js";
 import { releaseTimestamp } from "../sign/timestamp.js";
 import type { Artifact } from "./artifacts.js";
-import type { PipelineEvent } from "./events.js";
+import { drainEvents, type PipelineEvent } from "./events.js";
 import type { PipelineOptions } from "./run.js";
 import { runPipelineIter } from "./run.js";
 import type { StageName } from "./stages.js";
@@ -95,6 +97,18 @@ async function convertStage(
   emit: (event: PipelineEvent) => void,
 ): Promise<{ artifacts: Artifact[]; training: Record<string, number | string | boolean> }> {
   const artifacts = await copySources(manifest, manifestDir, root);
+  if (manifest.sources.export && !manifest.sources.onnx) {
+    const exported = await runOnnxExport({
+      hook: manifest.sources.export,
+      manifestDir,
+      onOutput: (text) => {
+        emit({ type: "log", level: "info", message: text.trimEnd() });
+      },
+    });
+    artifacts.push(
+      await copyIntoRelease(exported.output, root, "onnx/model.onnx", "weights", "onnx"),
+    );
+  }
   if (!manifest.sources.checkpoint) return { artifacts, training: {} };
   const result = await convertCheckpoint({
     input: resolve(manifestDir, manifest.sources.checkpoint),
@@ -141,22 +155,14 @@ export async function* buildReleaseIter(
     ...(validated.decision.tag ? { tag: validated.decision.tag } : {}),
     cwd: manifestDir,
   });
-  const onnxVariants = (manifest.variants ?? []).filter((v) => v.scheme.startsWith("onnx-"));
-  if (onnxVariants.length > 0) {
-    yield {
-      type: "log",
-      level: "warning",
-      message: `ONNX variants (${onnxVariants.map((v) => v.scheme).join(", ")}) are not built in this version`,
-    };
-  }
   const staging = await StagingFolder.create(options.outDir);
   try {
     const root = staging.path;
     const converted = yield* timed("convert", (emit) =>
       convertStage(manifest, manifestDir, root, emit),
     );
-    const variants = yield* timed("quantize", (emit) =>
-      buildTensorVariants(manifest, root, converted.artifacts, (p) => {
+    const variants = yield* timed("quantize", async (emit) => {
+      const tensors = await buildTensorVariants(manifest, root, converted.artifacts, (p) => {
         emit({
           type: "progress",
           stage: "quantize",
@@ -164,8 +170,16 @@ export async function* buildReleaseIter(
           done: p.done,
           total: p.total,
         });
-      }),
-    );
+      });
+      const reference = converted.artifacts.find((a) => a.path === "onnx/model.onnx");
+      const onnx = await buildOnnxVariants(manifest, manifestDir, root, reference, (scheme) => {
+        emit({ type: "log", level: "info", message: `${scheme}: quantizing and checking parity` });
+      });
+      return {
+        artifacts: [...tensors.artifacts, ...onnx.artifacts],
+        optimization: [...tensors.optimization, ...onnx.optimization],
+      };
+    });
     const files = yield* timed("card", async () => {
       const weights = await hashed(root, [...converted.artifacts, ...variants.artifacts]);
       const template = await loadCardTemplate(manifest, manifestDir);
@@ -218,10 +232,5 @@ export async function buildRelease(
   options: BuildOptions,
   onEvent: (event: PipelineEvent) => void = () => undefined,
 ): Promise<BuildOutcome> {
-  const iterator = buildReleaseIter(options);
-  for (;;) {
-    const step = await iterator.next();
-    if (step.done) return step.value;
-    onEvent(step.value);
-  }
+  return drainEvents(buildReleaseIter(options), onEvent);
 }

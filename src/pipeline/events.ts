@@ -13,3 +13,15 @@ export type PipelineEvent =
   | { type: "log"; level: "info" | "warning"; message: string }
   /** Long work: bytes done of a file or a stage, for progress bars. */
   | { type: "progress"; stage: StageName; detail: string; done: number; total: number };
+
+/** Runs an event iterator to its end, handing each event to `onEvent`, and returns its result. */
+export async function drainEvents<T>(
+  iterator: AsyncGenerator<PipelineEvent, T>,
+  onEvent: (event: PipelineEvent) => void = () => undefined,
+): Promise<T> {
+  for (;;) {
+    const step = await iterator.next();
+    if (step.done) return step.value;
+    onEvent(step.value);
+  }
+}

@@ -4,7 +4,7 @@ import { checkSourceFiles } from "../manifest/source-files.js";
 import type { AuthoredManifest } from "../manifest/types.generated.js";
 import { validateManifestFile } from "../manifest/validate.js";
 import { resolveVersion, UNTAGGED_VERSION } from "../manifest/version.js";
-import type { PipelineEvent } from "./events.js";
+import { drainEvents, type PipelineEvent } from "./events.js";
 import { deriveMode, type Mode, type ModeDecision, type RunContext } from "./mode.js";
 import { planStages, type PlannedStage } from "./plan.js";
 
@@ -78,12 +78,7 @@ export async function runPipeline(
   options: PipelineOptions,
   onEvent: (event: PipelineEvent) => void = () => undefined,
 ): Promise<PipelineResult> {
-  const iterator = runPipelineIter(options);
-  for (;;) {
-    const step = await iterator.next();
-    if (step.done) return step.value;
-    onEvent(step.value);
-  }
+  return drainEvents(runPipelineIter(options), onEvent);
 }
 
 async function validateManifest(

@@ -104,6 +104,7 @@ export const STAGES: readonly StageDeclaration[] = [
     summary: "benchmark and compare with the base branch's results",
     home: "src/bench",
     available: false,
+    command: "bench",
     modes: ["check"],
     notNeeded: (m) => (m.bench ? undefined : "no bench settings"),
   },

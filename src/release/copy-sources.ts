@@ -87,11 +87,30 @@ export async function copySources(
   }
   const artifacts: Artifact[] = [];
   for (const copy of copies) {
-    const file = join(releaseDir, copy.to);
-    await mkdir(dirname(file), { recursive: true });
-    await copyFile(resolve(manifestDir, copy.from), file);
-    const { size } = await stat(file);
-    artifacts.push({ path: copy.to, file, size, role: copy.role, format: copy.format });
+    artifacts.push(
+      await copyIntoRelease(
+        resolve(manifestDir, copy.from),
+        releaseDir,
+        copy.to,
+        copy.role,
+        copy.format,
+      ),
+    );
   }
   return artifacts;
+}
+
+/** Copies one file into the release folder at `path` (relative, with `/`). */
+export async function copyIntoRelease(
+  from: string,
+  releaseDir: string,
+  path: string,
+  role: ArtifactRole,
+  format: ArtifactFormat,
+): Promise<Artifact> {
+  const file = join(releaseDir, path);
+  await mkdir(dirname(file), { recursive: true });
+  await copyFile(from, file);
+  const { size } = await stat(file);
+  return { path, file, size, role, format };
 }

@@ -150,6 +150,73 @@ describe("buildRelease", () => {
     expect(await readdir(tmp.dir)).toEqual(["m.yaml"]);
   });
 
+  it("builds ONNX variants and checks their parity against the reference model", async () => {
+    const fixtures = join(repoRoot, "test", "fixtures", "onnx");
+    const manifest = await tmp.write(
+      "m.yaml",
+      [
+        "id: mlp",
+        "name: MLP",
+        "version: 1.0.0",
+        "type: other",
+        "license: mit",
+        "sources:",
+        `  onnx: ${join(fixtures, "mlp.onnx")}`,
+        `  sampleInputs: ${join(fixtures, "mlp.inputs.npz")}`,
+        "variants:",
+        "  - scheme: onnx-int8",
+        "  - scheme: onnx-int4",
+        "    blockSize: 32",
+        "  - scheme: onnx-fp16",
+        "",
+      ].join("\n"),
+    );
+    const result = await buildRelease({
+      manifestPath: manifest,
+      outDir: join(tmp.dir, "out"),
+      env,
+    });
+    if (!result.valid) throw new Error("invalid");
+    expect(result.artifacts.map((a) => a.path).sort()).toEqual([
+      "README.md",
+      "onnx/model.onnx",
+      "onnx/model_fp16.onnx",
+      "onnx/model_int4.onnx",
+      "onnx/model_int8.onnx",
+    ]);
+    const variants = result.manifest.optimization?.variants ?? [];
+    expect(variants.map((v) => v.scheme)).toEqual(["onnx-int8", "onnx-int4", "onnx-fp16"]);
+    expect(
+      variants.find((v) => v.scheme === "onnx-int8")?.metrics?.minCosine,
+    ).toBeGreaterThanOrEqual(0.999);
+    expect(variants.find((v) => v.scheme === "onnx-int4")?.compressionRatio).toBeGreaterThan(3.5);
+  });
+
+  it("fails the build when an ONNX variant is outside its budget", async () => {
+    const manifest = await tmp.write(
+      "m.yaml",
+      [
+        "id: mlp",
+        "name: MLP",
+        "version: 1.0.0",
+        "type: other",
+        "license: mit",
+        "sources:",
+        `  onnx: ${join(repoRoot, "test", "fixtures", "onnx", "mlp.onnx")}`,
+        "variants:",
+        "  - scheme: onnx-int4",
+        "    budget: { maxAbsError: 0.0000001 }",
+        "",
+      ].join("\n"),
+    );
+    await expect(
+      buildRelease({ manifestPath: manifest, outDir: join(tmp.dir, "out"), env }),
+    ).rejects.toMatchObject({
+      code: "BUDGET_EXCEEDED",
+    });
+    expect(await readdir(tmp.dir)).toEqual(["m.yaml"]);
+  });
+
   it("builds nothing from an invalid manifest and returns its issues", async () => {
     const manifest = await tmp.write("m.yaml", "id: m\n");
     const result = await buildRelease({

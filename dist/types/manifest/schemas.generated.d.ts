@@ -336,6 +336,10 @@ export declare const authoredManifestSchema: {
                 readonly export: {
                     readonly $ref: "#/$defs/exportHook";
                 };
+                readonly sampleInputs: {
+                    readonly $ref: "#/$defs/path";
+                    readonly description: "A .npz file of sample inputs (one array per ONNX input name) for the parity check of ONNX variants; without it, inputs are generated from the model's input shapes with a fixed seed.";
+                };
                 readonly config: {
                     readonly $ref: "#/$defs/path";
                     readonly examples: readonly ["config.json"];
@@ -1035,6 +1039,122 @@ export declare const signatureSchema: {
         readonly keyId: {
             readonly type: "string";
             readonly minLength: 1;
+        };
+    };
+};
+/** schemas/bench-result.schema.json */
+export declare const benchResultSchema: {
+    readonly $schema: "https://json-schema.org/draft/2020-12/schema";
+    readonly $id: "https://model-publish.dev/schemas/bench-result.schema.json";
+    readonly title: "BenchResultFile";
+    readonly description: "Benchmark results: what `model-publish bench` writes, and what a custom benchmark command (PyTorch, vLLM, llama.cpp) writes for the gate to compare.";
+    readonly type: "object";
+    readonly additionalProperties: false;
+    readonly required: readonly ["results"];
+    readonly properties: {
+        readonly $schema: {
+            readonly type: "string";
+        };
+        readonly model: {
+            readonly type: "string";
+            readonly description: "Model id.";
+        };
+        readonly commit: {
+            readonly type: "string";
+            readonly description: "The commit the results were measured on.";
+        };
+        readonly fingerprint: {
+            readonly $ref: "#/$defs/fingerprint";
+        };
+        readonly results: {
+            readonly type: "array";
+            readonly minItems: 1;
+            readonly items: {
+                readonly $ref: "#/$defs/result";
+            };
+        };
+    };
+    readonly $defs: {
+        readonly result: {
+            readonly type: "object";
+            readonly title: "BenchResult";
+            readonly additionalProperties: false;
+            readonly required: readonly ["name", "unit", "direction", "samples"];
+            readonly properties: {
+                readonly name: {
+                    readonly type: "string";
+                    readonly minLength: 1;
+                    readonly description: "Metric name, e.g. `latency_p50` or `tokens_per_second`.";
+                    readonly examples: readonly ["latency"];
+                };
+                readonly unit: {
+                    readonly type: "string";
+                    readonly minLength: 1;
+                    readonly examples: readonly ["ms"];
+                };
+                readonly direction: {
+                    readonly type: "string";
+                    readonly enum: readonly ["lower-is-better", "higher-is-better"];
+                };
+                readonly samples: {
+                    readonly type: "array";
+                    readonly minItems: 1;
+                    readonly items: {
+                        readonly type: "number";
+                    };
+                    readonly description: "Every measurement, not a summary: the gate compares distributions.";
+                };
+                readonly variant: {
+                    readonly type: "string";
+                    readonly description: "The artifact or variant measured, e.g. `reference` or `onnx-int8`.";
+                };
+                readonly threshold: {
+                    readonly type: "number";
+                    readonly exclusiveMinimum: 0;
+                    readonly maximum: 1;
+                    readonly description: "This metric's regression threshold, overriding the default.";
+                };
+            };
+        };
+        readonly fingerprint: {
+            readonly type: "object";
+            readonly title: "HardwareFingerprint";
+            readonly description: "What the results were measured on; baselines are only compared with results of the same hash.";
+            readonly additionalProperties: false;
+            readonly required: readonly ["hash", "cpu", "cores", "platform"];
+            readonly properties: {
+                readonly hash: {
+                    readonly type: "string";
+                    readonly pattern: "^[0-9a-f]{16}$";
+                };
+                readonly cpu: {
+                    readonly type: "string";
+                };
+                readonly cores: {
+                    readonly type: "integer";
+                    readonly minimum: 1;
+                };
+                readonly platform: {
+                    readonly type: "string";
+                };
+                readonly gpu: {
+                    readonly type: "string";
+                };
+                readonly driver: {
+                    readonly type: "string";
+                };
+                readonly cuda: {
+                    readonly type: "string";
+                };
+                readonly runtime: {
+                    readonly type: "string";
+                    readonly description: "e.g. `onnxruntime 1.30.0`.";
+                };
+                readonly provider: {
+                    readonly type: "string";
+                    readonly description: "Execution provider, e.g. `cpu`, `cuda`.";
+                };
+            };
         };
     };
 };

@@ -169,6 +169,10 @@ export interface Sources {
     /**
      * A file path; a relative one starts from the manifest's folder.
      */
+    sampleInputs?: string;
+    /**
+     * A file path; a relative one starts from the manifest's folder.
+     */
     config?: string;
     tokenizer?: Path[];
 }
@@ -475,4 +479,65 @@ export interface SignedManifest {
     };
     merkleRoot: string;
     timestamp: string;
+}
+/**
+ * Benchmark results: what `model-publish bench` writes, and what a custom benchmark command (PyTorch, vLLM, llama.cpp) writes for the gate to compare.
+ */
+export interface BenchResultFile {
+    $schema?: string;
+    /**
+     * Model id.
+     */
+    model?: string;
+    /**
+     * The commit the results were measured on.
+     */
+    commit?: string;
+    fingerprint?: HardwareFingerprint;
+    /**
+     * @minItems 1
+     */
+    results: [BenchResult, ...BenchResult[]];
+}
+/**
+ * What the results were measured on; baselines are only compared with results of the same hash.
+ */
+export interface HardwareFingerprint {
+    hash: string;
+    cpu: string;
+    cores: number;
+    platform: string;
+    gpu?: string;
+    driver?: string;
+    cuda?: string;
+    /**
+     * e.g. `onnxruntime 1.30.0`.
+     */
+    runtime?: string;
+    /**
+     * Execution provider, e.g. `cpu`, `cuda`.
+     */
+    provider?: string;
+}
+export interface BenchResult {
+    /**
+     * Metric name, e.g. `latency_p50` or `tokens_per_second`.
+     */
+    name: string;
+    unit: string;
+    direction: "lower-is-better" | "higher-is-better";
+    /**
+     * Every measurement, not a summary: the gate compares distributions.
+     *
+     * @minItems 1
+     */
+    samples: [number, ...number[]];
+    /**
+     * The artifact or variant measured, e.g. `reference` or `onnx-int8`.
+     */
+    variant?: string;
+    /**
+     * This metric's regression threshold, overriding the default.
+     */
+    threshold?: number;
 }

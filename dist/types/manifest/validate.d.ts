@@ -11,12 +11,14 @@ export type ValidationResult = {
     valid: false;
     issues: ManifestIssue[];
 };
-declare let compiled: {
+interface Validators {
     authored: ValidateFunction;
     release: ValidateFunction;
     signature: ValidateFunction;
-} | undefined;
-/** The three schemas, compiled once per process. */
+    benchResult: ValidateFunction;
+}
+declare let compiled: Validators | undefined;
+/** The schemas, compiled once per process. */
 export declare function validators(): NonNullable<typeof compiled>;
 /** Validates manifest text; every problem is reported, each with file, line, pointer and fix. */
 export declare function validateManifestText(text: string, file: string): ValidationResult;

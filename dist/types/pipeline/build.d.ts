@@ -1,7 +1,7 @@
 import type { ManifestIssue } from "../manifest/issue.js";
 import type { ReleaseManifest } from "../manifest/types.generated.js";
 import type { Artifact } from "./artifacts.js";
-import type { PipelineEvent } from "./events.js";
+import { type PipelineEvent } from "./events.js";
 import type { PipelineOptions } from "./run.js";
 export interface BuildOptions extends PipelineOptions {
     /** The release folder to create; it must not hold files yet. */

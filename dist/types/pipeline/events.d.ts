@@ -33,3 +33,5 @@ export type PipelineEvent = {
     done: number;
     total: number;
 };
+/** Runs an event iterator to its end, handing each event to `onEvent`, and returns its result. */
+export declare function drainEvents<T>(iterator: AsyncGenerator<PipelineEvent, T>, onEvent?: (event: PipelineEvent) => void): Promise<T>;

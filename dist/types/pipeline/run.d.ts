@@ -1,6 +1,6 @@
 import type { ManifestIssue } from "../manifest/issue.js";
 import type { AuthoredManifest } from "../manifest/types.generated.js";
-import type { PipelineEvent } from "./events.js";
+import { type PipelineEvent } from "./events.js";
 import { type Mode, type ModeDecision, type RunContext } from "./mode.js";
 import { type PlannedStage } from "./plan.js";
 export interface PipelineOptions {

@@ -11,7 +11,9 @@ import {
   variantFileName,
   type QuantScheme,
 } from "../../quantize/variant.js";
+import { isOnnxScheme, ONNX_SCHEMES } from "../../quantize/onnx-quantize.js";
 import type { Command, ParsedCommandArgs } from "../command.js";
+import { quantizeOnnxCommand } from "./quantize-onnx.js";
 import type { CliIO } from "../io.js";
 
 /** A string option, with an empty value counted as not given. */
@@ -116,6 +118,10 @@ export const quantizeCommand: Command = {
     "--format F           gguf or safetensors, for f16/bf16 into a folder",
     "--group-size G       int4 group size: 32, 64, 128 (default) or 256",
     "--threads N          worker threads (default: one per core)",
+    `--to onnx-…         ${ONNX_SCHEMES.join(", ")} from an .onnx model, checked in onnxruntime`,
+    "--form F             onnx-int8: weight-only (DequantizeLinear) or dynamic (MatMulInteger)",
+    "--block-size B       onnx-int4 (MatMulNBits): 32 or 128; --symmetric for no zero points",
+    "--exclude N,…        ONNX node names to leave in float; --inputs F a .npz of sample inputs",
     "--min-cosine X, --max-abs-error X, --max-mean-abs-error X, --max-rmse X",
     "                     error budget per tensor; exit 1 naming the worst tensors",
   ],
@@ -133,15 +139,23 @@ export const quantizeCommand: Command = {
     "max-abs-error": { type: "string" },
     "max-mean-abs-error": { type: "string" },
     "max-rmse": { type: "string" },
+    form: { type: "string" },
+    "block-size": { type: "string" },
+    symmetric: { type: "boolean" },
+    exclude: { type: "string" },
+    inputs: { type: "string" },
   },
   positionals: { min: 1, max: 1, names: "one safetensors model (file, index or folder)" },
   async run(args, io) {
     const input = args.positionals[0] ?? "";
     const scheme = args.string("to");
+    if (scheme !== undefined && isOnnxScheme(scheme)) {
+      return quantizeOnnxCommand(args, io, scheme, budgetFrom(args));
+    }
     if (scheme === undefined || !isQuantScheme(scheme)) {
       throw new ModelPublishError(
         "USAGE",
-        `quantize: --to must be one of ${QUANT_SCHEMES.join(", ")}`,
+        `quantize: --to must be one of ${[...QUANT_SCHEMES, ...ONNX_SCHEMES].join(", ")}`,
       );
     }
     const format = args.string("format");

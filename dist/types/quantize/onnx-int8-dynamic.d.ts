@@ -1,0 +1,20 @@
+import { type OnnxGraphEditor } from "./onnx-graph.js";
+import type { OnnxPool } from "./onnx-pool.js";
+import { type MatMulSite } from "./onnx-select.js";
+/**
+ * Dynamic INT8, the graph onnxruntime's `quantize_dynamic` emits for a MatMul with a constant
+ * weight (QOperator format): the activation is quantized at run time to uint8,
+ *
+ *   X_quantized, X_scale, X_zero_point = DynamicQuantizeLinear(X)
+ *   Y_q   = MatMulInteger(X_quantized, W_quantized, X_zero_point, W_zero_point)   (int32)
+ *   Y     = Cast(Y_q, FLOAT) * (X_scale * W_scale)
+ *
+ * with W int8 [K, N], symmetric, one scale per output column (Gemm weights stored [N, K] are
+ * transposed; alpha is folded into the scale, beta·C added after). onnxruntime fuses this into
+ * DynamicQuantizeMatMul at load time. Needs opset 11 (DynamicQuantizeLinear).
+ */
+export declare function int8Dynamic(editor: OnnxGraphEditor, dir: string, sites: readonly MatMulSite[], options: {
+    reduceRange?: boolean;
+    onWeight?: (name: string) => void;
+    pool?: OnnxPool;
+}): Promise<void>;
