@@ -47,7 +47,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-EYMCJNRX.js";
+} from "./chunks/chunk-NB3RFYD6.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";

@@ -69,7 +69,7 @@ import {
   verifyInclusion,
   verifyRelease,
   writeOnnx
-} from "./chunks/chunk-EYMCJNRX.js";
+} from "./chunks/chunk-NB3RFYD6.js";
 
 // src/bench/simulate.ts
 var CI_RUNNER_NOISE = {

@@ -29,6 +29,8 @@ export async function buildDist(outDir = join(root, "dist")) {
     entryPoints: { action: "src/action/index.ts" },
     outdir: outDir,
     banner: { js: requireShim },
+    // A native binding cannot be bundled; it is loaded from node_modules when an ONNX stage runs.
+    external: ["onnxruntime-node"],
   });
   await build({
     ...common,

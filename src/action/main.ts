@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
-import { runPipeline, type PipelineResult } from "../pipeline/run.js";
-import { readInputs } from "./inputs.js";
+import { readBenchResults } from "../bench/result-file.js";
+import { runRelease, type ReleaseRunResult } from "../pipeline/release-run.js";
+import { readInputs, type ActionConfig } from "./inputs.js";
 import { Reporter } from "./reporter.js";
 
 /** The action: read inputs → run the pipeline → set outputs and the job summary. */
@@ -8,37 +9,53 @@ export async function run(): Promise<void> {
   try {
     const config = readInputs();
     const reporter = new Reporter(config);
-    const result = await runPipeline(
+    const result = await runRelease(
       {
         manifestPath: config.manifestPath,
         mode: config.mode,
         context: config.context,
         baseDir: config.workingDirectory,
+        outDir: config.releaseDir,
+        ...(config.signingKey ? { signingKey: config.signingKey } : {}),
+        ...(config.benchBaseline ? { baseline: await readBenchResults(config.benchBaseline) } : {}),
+        ...(config.commit ? { commit: config.commit } : {}),
       },
       (event) => {
         reporter.handle(event);
       },
     );
-    setOutputs(result);
+    setOutputs(result, config);
     await reporter.writeSummary(result);
-    if (!result.valid) {
-      core.setFailed(
-        `${config.manifestInput}: ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"} in the manifest`,
-      );
-    }
+    failOn(result, config);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }
 }
 
-function setOutputs(result: PipelineResult): void {
-  core.setOutput("mode", result.decision.mode);
-  core.setOutput("valid", String(result.valid));
-  core.setOutput("model-id", result.manifest?.id ?? "");
-  core.setOutput("version", result.version ?? "");
+function failOn(result: ReleaseRunResult, config: ActionConfig): void {
+  const { validated } = result;
+  if (!validated.valid) {
+    const n = validated.issues.length;
+    core.setFailed(`${config.manifestInput}: ${n} problem${n === 1 ? "" : "s"} in the manifest`);
+  } else if (result.bench?.gate.verdict === "fail") {
+    core.setFailed(`benchmark regression: ${result.bench.gate.regressions.join(", ")}`);
+  }
+}
+
+function setOutputs(result: ReleaseRunResult, config: ActionConfig): void {
+  const { validated } = result;
+  core.setOutput("mode", validated.decision.mode);
+  core.setOutput("valid", String(validated.valid));
+  core.setOutput("model-id", validated.manifest?.id ?? "");
+  core.setOutput("version", validated.version ?? "");
   core.setOutput(
     "stages",
-    JSON.stringify(result.plan.filter((s) => s.status !== "skip").map((s) => s.name)),
+    JSON.stringify(validated.plan.filter((s) => s.status !== "skip").map((s) => s.name)),
   );
-  core.setOutput("errors", JSON.stringify(result.issues));
+  core.setOutput("errors", JSON.stringify(validated.issues));
+  core.setOutput("release-dir", result.build ? config.releaseDir : "");
+  core.setOutput("manifest-sha256", result.manifestSha256 ?? "");
+  core.setOutput("merkle-root", result.build?.manifest.merkleRoot ?? "");
+  core.setOutput("verdict", result.bench?.gate.verdict ?? "");
+  core.setOutput("regressions", JSON.stringify(result.bench?.gate.regressions ?? []));
 }

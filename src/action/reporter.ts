@@ -1,7 +1,8 @@
 import { relative } from "node:path";
 import * as core from "@actions/core";
 import type { PipelineEvent } from "../pipeline/events.js";
-import type { PipelineResult } from "../pipeline/run.js";
+import { gateReportMarkdown } from "../bench/report-markdown.js";
+import type { ReleaseRunResult } from "../pipeline/release-run.js";
 import type { ActionConfig } from "./inputs.js";
 
 const statusText = {
@@ -65,7 +66,8 @@ export class Reporter {
     }
   }
 
-  async writeSummary(result: PipelineResult): Promise<void> {
+  async writeSummary(run: ReleaseRunResult): Promise<void> {
+    const result = run.validated;
     const summary = core.summary.addHeading("model-publish", 2);
     const model = result.manifest
       ? `${result.manifest.id} ${result.version ?? ""}`
@@ -89,25 +91,63 @@ export class Reporter {
           escape(issue.fix),
         ]),
       ]);
-    } else {
-      summary.addRaw("<p>✅ The manifest is valid.</p>");
+      await summary.write();
+      return;
+    }
+    if (run.build) {
+      const signed = run.signedBy
+        ? `signed by <code>${escape(run.signedBy)}</code>`
+        : "not signed (only releases are)";
+      summary.addRaw(
+        `<p>✅ Built ${run.build.artifacts.length} files, ${signed}. Merkle root <code>${run.build.manifest.merkleRoot ?? ""}</code></p>`,
+      );
       summary.addTable([
         [
-          { data: "stage", header: true },
-          { data: "what it does", header: true },
-          { data: "status", header: true },
+          { data: "file", header: true },
+          { data: "size", header: true },
+          { data: "quality", header: true },
+          { data: "SHA-256", header: true },
         ],
-        ...result.plan.map((stage) => [
-          stage.name,
-          escape(stage.summary),
-          escape(
-            stage.note ? `${statusText[stage.status]}: ${stage.note}` : statusText[stage.status],
-          ),
+        ...run.build.artifacts.map((a) => [
+          `<code>${escape(a.path)}</code>`,
+          bytes(a.size),
+          quality(a.metrics),
+          a.sha256 ? `<code>${a.sha256.slice(0, 16)}…</code>` : "—",
         ]),
       ]);
     }
+    if (run.bench) summary.addRaw(gateReportMarkdown(run.bench.gate, run.bench.results), true);
+    summary.addTable([
+      [
+        { data: "stage", header: true },
+        { data: "what it does", header: true },
+        { data: "status", header: true },
+      ],
+      ...result.plan.map((stage) => [
+        stage.name,
+        escape(stage.summary),
+        escape(
+          stage.note ? `${statusText[stage.status]}: ${stage.note}` : statusText[stage.status],
+        ),
+      ]),
+    ]);
     await summary.write();
   }
+}
+
+function bytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}
+
+function quality(metrics: Record<string, number> | undefined): string {
+  if (!metrics) return "—";
+  const parts: string[] = [];
+  if (metrics.compressionRatio !== undefined)
+    parts.push(`${metrics.compressionRatio.toFixed(2)}× smaller`);
+  if (metrics.minCosine !== undefined) parts.push(`cosine ≥ ${metrics.minCosine.toFixed(5)}`);
+  return parts.join(", ") || "—";
 }
 
 function escape(text: string): string {

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
-import * as ort from "onnxruntime-node";
+import type * as Ort from "onnxruntime-node";
+import { onnxRuntime } from "../runtime/onnxruntime.js";
 import { ModelPublishError } from "../errors.js";
 import type { BenchResult } from "../manifest/types.generated.js";
 import { generateInputs } from "./onnx-inputs.js";
@@ -31,7 +32,8 @@ export interface Measurement {
 
 const PREFERENCE: readonly Provider[] = ["tensorrt", "cuda", "cpu"];
 
-async function createSession(file: string, provider: Provider): Promise<ort.InferenceSession> {
+async function createSession(file: string, provider: Provider): Promise<Ort.InferenceSession> {
+  const ort = await onnxRuntime();
   return ort.InferenceSession.create(file, {
     executionProviders: [provider],
     graphOptimizationLevel: "all",
@@ -57,7 +59,7 @@ export async function chooseProvider(
   }
   // Probing a provider whose libraries are not installed makes the runtime log errors natively
   // before it throws; the note below says it instead. Set before the first session, or it is ignored.
-  ort.env.logLevel = "fatal";
+  (await onnxRuntime()).env.logLevel = "fatal";
   const skipped: string[] = [];
   for (const provider of PREFERENCE) {
     try {
@@ -105,6 +107,7 @@ export async function measureOnnx(
   file: string,
   options: MeasureOptions = {},
 ): Promise<Measurement> {
+  const ort = await onnxRuntime();
   const { provider, note } = await chooseProvider(file, options.provider ?? "auto");
   const iterations = options.iterations ?? 100;
   const warmup = options.warmup ?? 5;
@@ -125,15 +128,15 @@ export async function measureOnnx(
     const suffix = batchSizes.length > 1 ? `@b${batchSize}` : "";
     const loadTimes: number[] = [];
     const firstTimes: number[] = [];
-    let session: ort.InferenceSession | undefined;
-    let feeds: Record<string, ort.Tensor> = {};
+    let session: Ort.InferenceSession | undefined;
+    let feeds: Record<string, Ort.Tensor> = {};
     // One more load than measured: the first pays for cold caches, which no later run sees.
     for (let i = 0; i <= loads; i++) {
       await session?.release();
       const loadStart = process.hrtime.bigint();
       session = await createSession(file, provider);
       const loadTime = elapsedMs(loadStart);
-      feeds = generateInputs(session, { batchSize, sequenceLength });
+      feeds = generateInputs(ort, session, { batchSize, sequenceLength });
       const runStart = process.hrtime.bigint();
       await session.run(feeds);
       const firstTime = elapsedMs(runStart);

@@ -1,4 +1,5 @@
-import * as ort from "onnxruntime-node";
+import type * as Ort from "onnxruntime-node";
+import type { OnnxRuntime } from "../runtime/onnxruntime.js";
 import { ModelPublishError } from "../errors.js";
 import { SeededRandom } from "./random.js";
 
@@ -9,7 +10,7 @@ export interface InputShapeOptions {
   seed?: number;
 }
 
-type InputMetadata = ort.InferenceSession["inputMetadata"][number];
+type InputMetadata = Ort.InferenceSession["inputMetadata"][number];
 
 function shapeOf(meta: InputMetadata & { isTensor: true }, options: InputShapeOptions): number[] {
   let symbolic = 0;
@@ -24,11 +25,12 @@ function shapeOf(meta: InputMetadata & { isTensor: true }, options: InputShapeOp
  * normal distribution, integers as small token ids, booleans all true.
  */
 export function generateInputs(
-  session: ort.InferenceSession,
+  ort: OnnxRuntime,
+  session: Ort.InferenceSession,
   options: InputShapeOptions,
-): Record<string, ort.Tensor> {
+): Record<string, Ort.Tensor> {
   const random = new SeededRandom(options.seed ?? 0x1234);
-  const feeds: Record<string, ort.Tensor> = {};
+  const feeds: Record<string, Ort.Tensor> = {};
   for (const meta of session.inputMetadata) {
     if (!meta.isTensor) {
       throw new ModelPublishError(

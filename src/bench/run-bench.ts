@@ -1,5 +1,4 @@
 import { dirname, resolve } from "node:path";
-import * as ort from "onnxruntime-node";
 import { ModelPublishError } from "../errors.js";
 import { formatIssue } from "../manifest/issue.js";
 import type { BenchResult, BenchResultFile } from "../manifest/types.generated.js";
@@ -8,6 +7,7 @@ import { DEFAULT_SAMPLES } from "./compare.js";
 import { runCustomBenchmark } from "./custom-command.js";
 import { fingerprintOf, probeNvidiaGpu } from "./fingerprint.js";
 import { measureOnnx, type ProviderChoice } from "./measure-onnx.js";
+import { onnxRuntime } from "../runtime/onnxruntime.js";
 
 export interface BenchRunOptions {
   /** An `.onnx` model, or a manifest whose `sources.onnx` and `bench` settings are used. */
@@ -57,6 +57,7 @@ export async function runBenchmark(options: BenchRunOptions): Promise<BenchRun> 
   const [first, ...rest] = results;
   if (!first) throw new ModelPublishError("USAGE", "bench: nothing was measured");
   const gpu = measurement.provider === "cpu" ? undefined : await probeNvidiaGpu();
+  const ort = await onnxRuntime();
   return {
     file: {
       ...(id ? { model: id } : {}),

@@ -1,4 +1,5 @@
-import ort from "onnxruntime-node";
+import type * as Ort from "onnxruntime-node";
+import { onnxRuntime } from "../runtime/onnxruntime.js";
 import { basename } from "node:path";
 import { ModelPublishError } from "../errors.js";
 import { fromHalfBits, toHalfBits } from "../formats/onnx-half.js";
@@ -20,29 +21,6 @@ export interface OnnxSession {
 }
 
 const FLOATS = new Set(["float32", "float16", "float64"]);
-
-/**
- * onnxruntime-node 1.30 stores float16 tensors in a Float16Array where the runtime has one
- * (Node 24), but its native binding then reads such an input as empty ("not enough space:
- * expected N, got 0"). The JavaScript side picks the array type once per process, at the
- * first tensor it makes: making that first tensor while Float16Array is hidden keeps float16
- * data in Uint16Array (half bits), which the binding reads, and which is what this module
- * passes around anyway.
- */
-function pinFloat16Storage(): void {
-  const descriptor = Object.getOwnPropertyDescriptor(globalThis, "Float16Array");
-  if (!descriptor?.configurable) {
-    new ort.Tensor("float32", new Float32Array(1), [1]);
-    return;
-  }
-  Reflect.deleteProperty(globalThis, "Float16Array");
-  try {
-    new ort.Tensor("float32", new Float32Array(1), [1]);
-  } finally {
-    Object.defineProperty(globalThis, "Float16Array", descriptor);
-  }
-}
-pinFloat16Storage();
 
 function asNumbers(t: HostTensor): Float64Array {
   const out = new Float64Array(t.data.length);
@@ -111,7 +89,8 @@ function hostData(data: unknown, where: string): HostData {
 
 /** Loads `path` in onnxruntime-node; a model it refuses is INPUT_MALFORMED naming the file. */
 export async function openSession(path: string): Promise<OnnxSession> {
-  let session: ort.InferenceSession;
+  const ort = await onnxRuntime();
+  let session: Ort.InferenceSession;
   try {
     session = await ort.InferenceSession.create(path, { logSeverityLevel: 3 });
   } catch (error) {
@@ -129,7 +108,7 @@ export async function openSession(path: string): Promise<OnnxSession> {
     inputs,
     outputNames: session.outputNames,
     async run(feeds) {
-      const ortFeeds: Record<string, ort.Tensor> = {};
+      const ortFeeds: Record<string, Ort.Tensor> = {};
       for (const input of inputs) {
         const given = feeds[input.name];
         if (!given) {
@@ -139,9 +118,9 @@ export async function openSession(path: string): Promise<OnnxSession> {
           );
         }
         const t = coerce(given, input.type, `${basename(path)} input ${input.name}`);
-        ortFeeds[input.name] = new ort.Tensor(t.type as ort.Tensor.Type, t.data, t.dims);
+        ortFeeds[input.name] = new ort.Tensor(t.type as Ort.Tensor.Type, t.data, t.dims);
       }
-      let results: ort.InferenceSession.ReturnType;
+      let results: Ort.InferenceSession.ReturnType;
       try {
         results = await session.run(ortFeeds);
       } catch (error) {

@@ -19,11 +19,16 @@ import { schemaErrorText } from "../sign/signed-manifest.js";
 import { releaseTimestamp } from "../sign/timestamp.js";
 import type { Artifact } from "./artifacts.js";
 import { drainEvents, type PipelineEvent } from "./events.js";
-import type { PipelineOptions } from "./run.js";
+import type { PipelineOptions, PipelineResult } from "./run.js";
 import { runPipelineIter } from "./run.js";
 import type { StageName } from "./stages.js";
 
+/** The date of builds that have no date source outside a release. */
+const UNDATED = "1970-01-01T00:00:00Z";
+
 export interface BuildOptions extends PipelineOptions {
+  /** The commit built, whose time dates the build when there is no tag or SOURCE_DATE_EPOCH. */
+  commit?: string;
   /** The release folder to create; it must not hold files yet. */
   outDir: string;
   /** Where `SOURCE_DATE_EPOCH` is read (default: process.env). */
@@ -32,6 +37,8 @@ export interface BuildOptions extends PipelineOptions {
 
 export interface BuildResult {
   valid: true;
+  /** What validation found: mode, version, the manifest, the plan. */
+  validated: PipelineResult;
   dir: string;
   version: string;
   manifest: ReleaseManifest;
@@ -133,7 +140,8 @@ async function convertStage(
 }
 
 /** A manifest that does not validate builds nothing; its issues say why. */
-export type BuildOutcome = BuildResult | { valid: false; issues: ManifestIssue[] };
+export type BuildOutcome =
+  BuildResult | { valid: false; issues: ManifestIssue[]; validated: PipelineResult };
 
 /**
  * `model-publish build`: validate → convert → card → digests, into a new release folder that
@@ -145,16 +153,26 @@ export async function* buildReleaseIter(
 ): AsyncGenerator<PipelineEvent, BuildOutcome> {
   const validated = yield* runPipelineIter(options);
   if (!validated.valid || !validated.manifest || validated.version === undefined) {
-    return { valid: false, issues: validated.issues };
+    return { valid: false, issues: validated.issues, validated };
   }
   const manifest = validated.manifest;
   const version = validated.version;
   const manifestDir = options.baseDir ?? dirname(resolve(options.manifestPath));
-  const timestamp = await releaseTimestamp({
-    env: options.env ?? process.env,
-    ...(validated.decision.tag ? { tag: validated.decision.tag } : {}),
-    cwd: manifestDir,
-  });
+  const env = options.env ?? process.env;
+  const revision = validated.decision.tag ?? options.commit;
+  const undated = !env.SOURCE_DATE_EPOCH && revision === undefined;
+  if (undated && validated.decision.mode !== "release") {
+    // A check or dry run never reads the clock either; without a date source it uses the epoch.
+    yield {
+      type: "log",
+      level: "info",
+      message: `no SOURCE_DATE_EPOCH or commit: this ${validated.decision.mode} build is dated ${UNDATED}`,
+    };
+  }
+  const timestamp =
+    undated && validated.decision.mode !== "release"
+      ? UNDATED
+      : await releaseTimestamp({ env, ...(revision ? { tag: revision } : {}), cwd: manifestDir });
   const staging = await StagingFolder.create(options.outDir);
   try {
     const root = staging.path;
@@ -216,6 +234,7 @@ export async function* buildReleaseIter(
     const dir = staging.target;
     return {
       valid: true,
+      validated,
       dir,
       version,
       manifest: release,

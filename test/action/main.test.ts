@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -13,7 +13,7 @@ import {
 } from "@jest/globals";
 import { run } from "../../src/action/main.js";
 import { BASE } from "../manifest/cases.js";
-import { scratch } from "../helpers/temp.js";
+import { repoRoot, scratch } from "../helpers/temp.js";
 import { runnerEnv } from "../helpers/runner.js";
 
 describe("action run()", () => {
@@ -28,7 +28,7 @@ describe("action run()", () => {
 
   beforeEach(async () => {
     tmp = await scratch();
-    await tmp.write("model.pt", "weights");
+    await copyFile(join(repoRoot, "examples", "tiny-llama", "model.pt"), join(tmp.dir, "model.pt"));
     printed = "";
     jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
       printed += chunk.toString();
@@ -98,9 +98,23 @@ describe("action run()", () => {
     expect(printed).toMatch(/::error::.*nowhere\.yaml: no such file/);
   });
 
-  it("warns in release mode that nothing was published yet", async () => {
+  it("refuses to release without a signing key", async () => {
     await tmp.write("model-publish.yaml", BASE);
-    const runner = await start({ mode: "release" });
+    await start({ mode: "release", "release-dir": "out" }, { SOURCE_DATE_EPOCH: "1767225600" });
+    expect(process.exitCode).toBe(1);
+    expect(printed).toMatch(/::error::a release must be signed/);
+  });
+
+  it("warns in release mode that nothing was published yet", async () => {
+    await tmp.write("model-publish.yaml", `${BASE}destinations:\n  gcs: { bucket: my-models }\n`);
+    const runner = await start(
+      {
+        mode: "release",
+        "release-dir": "out",
+        "signing-key": Buffer.alloc(32, 3).toString("base64"),
+      },
+      { SOURCE_DATE_EPOCH: "1767225600" },
+    );
     expect(printed).toMatch(/::warning::release mode: .*nothing was published/);
     expect(await runner.summary()).toMatch(/planned \(not in this version yet\)/);
   });
@@ -121,6 +135,7 @@ describe("Reporter progress", () => {
       workingDirectory: ".",
       workspace: ".",
       context: {},
+      releaseDir: "out",
     });
     for (let done = 0; done <= 1000; done += 25) {
       reporter.handle({

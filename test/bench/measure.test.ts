@@ -64,7 +64,7 @@ describe("measureOnnx", () => {
 describe("generateInputs", () => {
   it("fills the batch dimension and keeps fixed ones", async () => {
     const session = await ort.InferenceSession.create(mlp);
-    const feeds = generateInputs(session, { batchSize: 3, sequenceLength: 8 });
+    const feeds = generateInputs(ort, session, { batchSize: 3, sequenceLength: 8 });
     expect(Object.values(feeds)[0]?.dims).toEqual([3, 64]);
     await session.release();
   });

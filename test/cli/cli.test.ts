@@ -109,7 +109,8 @@ describe("model-publish plan", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/tiny-llama 0\.1\.0 — release plan/);
     expect(stdout).toMatch(/▶ validate/);
-    expect(stdout).toMatch(/… sign/);
+    expect(stdout).toMatch(/▶ sign/);
+    expect(stdout).toMatch(/… publish/);
   });
 
   it("gives the plan as JSON", async () => {

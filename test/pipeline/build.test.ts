@@ -229,9 +229,35 @@ describe("buildRelease", () => {
     expect(await readdir(tmp.dir)).toEqual(["m.yaml"]);
   });
 
-  it("needs a timestamp that does not come from the clock", async () => {
-    await expect(buildRelease(options("release", { env: {}, context: {} }))).rejects.toMatchObject({
-      code: "USAGE",
+  it("needs a timestamp that does not come from the clock to release", async () => {
+    const manifest = await tmp.write(
+      "m.yaml",
+      [
+        "id: dated",
+        "name: Dated",
+        "version: 1.0.0",
+        "type: other",
+        "license: mit",
+        "sources:",
+        `  checkpoint: ${join(repoRoot, "examples", "tiny-llama", "model.pt")}`,
+        "",
+      ].join("\n"),
+    );
+    await expect(
+      buildRelease({
+        manifestPath: manifest,
+        outDir: join(tmp.dir, "r"),
+        env: {},
+        mode: "release",
+      }),
+    ).rejects.toMatchObject({ code: "USAGE", message: expect.stringMatching(/SOURCE_DATE_EPOCH/) });
+    const check = await buildRelease({
+      manifestPath: manifest,
+      outDir: join(tmp.dir, "c"),
+      env: {},
+      mode: "check",
     });
+    if (!check.valid) throw new Error("invalid");
+    expect(check.manifest.timestamp).toBe("1970-01-01T00:00:00Z");
   });
 });

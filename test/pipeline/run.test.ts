@@ -86,7 +86,7 @@ describe("runPipeline", () => {
   });
 
   it("warns in release mode that later stages are not in this version", async () => {
-    const path = await tmp.write("m.yaml", BASE);
+    const path = await tmp.write("m.yaml", `${BASE}destinations:\n  gcs: { bucket: my-models }\n`);
     const events: PipelineEvent[] = [];
     await runPipeline({ manifestPath: path, mode: "release" }, (e) => events.push(e));
     const warning = events.find((e) => e.type === "log");

@@ -1,4 +1,5 @@
-import * as ort from "onnxruntime-node";
+import type * as Ort from "onnxruntime-node";
+import type { OnnxRuntime } from "../runtime/onnxruntime.js";
 /** How symbolic dimensions are filled: the first is the batch, the others the sequence length. */
 export interface InputShapeOptions {
     batchSize: number;
@@ -9,4 +10,4 @@ export interface InputShapeOptions {
  * Inputs for a session made from its own input metadata, reproducibly: floats from a seeded
  * normal distribution, integers as small token ids, booleans all true.
  */
-export declare function generateInputs(session: ort.InferenceSession, options: InputShapeOptions): Record<string, ort.Tensor>;
+export declare function generateInputs(ort: OnnxRuntime, session: Ort.InferenceSession, options: InputShapeOptions): Record<string, Ort.Tensor>;

@@ -2,8 +2,10 @@ import type { ManifestIssue } from "../manifest/issue.js";
 import type { ReleaseManifest } from "../manifest/types.generated.js";
 import type { Artifact } from "./artifacts.js";
 import { type PipelineEvent } from "./events.js";
-import type { PipelineOptions } from "./run.js";
+import type { PipelineOptions, PipelineResult } from "./run.js";
 export interface BuildOptions extends PipelineOptions {
+    /** The commit built, whose time dates the build when there is no tag or SOURCE_DATE_EPOCH. */
+    commit?: string;
     /** The release folder to create; it must not hold files yet. */
     outDir: string;
     /** Where `SOURCE_DATE_EPOCH` is read (default: process.env). */
@@ -11,6 +13,8 @@ export interface BuildOptions extends PipelineOptions {
 }
 export interface BuildResult {
     valid: true;
+    /** What validation found: mode, version, the manifest, the plan. */
+    validated: PipelineResult;
     dir: string;
     version: string;
     manifest: ReleaseManifest;
@@ -20,6 +24,7 @@ export interface BuildResult {
 export type BuildOutcome = BuildResult | {
     valid: false;
     issues: ManifestIssue[];
+    validated: PipelineResult;
 };
 /**
  * `model-publish build`: validate → convert → card → digests, into a new release folder that

@@ -1,0 +1,51 @@
+import type * as Ort from "onnxruntime-node";
+import { ModelPublishError } from "../errors.js";
+
+export type OnnxRuntime = typeof Ort;
+
+let loaded: OnnxRuntime | undefined;
+
+/**
+ * onnxruntime-node 1.30 stores float16 tensors in a Float16Array where the runtime has one
+ * (Node 24), but its native binding then reads such an input as empty ("not enough space:
+ * expected N, got 0"). The JavaScript side picks the array type once per process, at the first
+ * tensor it makes: making that first tensor while Float16Array is hidden keeps float16 data in
+ * Uint16Array (half bits), which the binding reads.
+ */
+function pinFloat16Storage(ort: OnnxRuntime): void {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, "Float16Array");
+  if (!descriptor?.configurable) {
+    new ort.Tensor("float32", new Float32Array(1), [1]);
+    return;
+  }
+  Reflect.deleteProperty(globalThis, "Float16Array");
+  try {
+    new ort.Tensor("float32", new Float32Array(1), [1]);
+  } finally {
+    Object.defineProperty(globalThis, "Float16Array", descriptor);
+  }
+}
+
+/**
+ * onnxruntime-node, loaded on first use. Its native binding cannot be bundled into the action's
+ * `dist/`, and only the ONNX stages (variants, parity, benchmarks) need it, so nothing else
+ * depends on it being installed.
+ */
+export async function onnxRuntime(): Promise<OnnxRuntime> {
+  if (!loaded) {
+    let module: OnnxRuntime & { default?: OnnxRuntime };
+    try {
+      module = (await import("onnxruntime-node")) as OnnxRuntime & { default?: OnnxRuntime };
+    } catch (error) {
+      throw new ModelPublishError(
+        "INPUT_UNSUPPORTED",
+        "the ONNX stages need onnxruntime-node, which is not installed beside model-publish; install it (`npm install onnxruntime-node`) or leave ONNX variants and benchmarks out",
+        { cause: error },
+      );
+    }
+    const ort = module.default ?? module;
+    pinFloat16Storage(ort);
+    loaded = ort;
+  }
+  return loaded;
+}
