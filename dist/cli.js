@@ -1,6 +1,7 @@
 import {
   CardInvalidError,
   DEFAULT_SHARD_SIZE,
+  DESTINATION_NAMES,
   ExitCode,
   MANIFEST_FILE,
   MODES,
@@ -12,6 +13,7 @@ import {
   budgetViolations,
   buildRelease,
   checkBudget,
+  configureDestinations,
   convertCheckpoint,
   evaluateGate,
   evaluateVariant,
@@ -30,6 +32,7 @@ import {
   loadPublicKey,
   onnxParity,
   parseShardSize,
+  publishRelease,
   quantizeModel,
   quantizeOnnx,
   readBenchResults,
@@ -44,10 +47,11 @@ import {
   validators,
   variantFileName,
   variantFormat,
+  verifyPublished,
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-NB3RFYD6.js";
+} from "./chunks/chunk-IQJMXVZV.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
@@ -292,9 +296,9 @@ var buildCommand = {
             version: result.version,
             merkleRoot: result.manifest.merkleRoot,
             timestamp: result.manifest.timestamp,
-            files: result.artifacts.map(({ path, size: size2, sha256, format, role }) => ({
+            files: result.artifacts.map(({ path, size: size3, sha256, format, role }) => ({
               path,
-              size: size2,
+              size: size3,
               sha256,
               format,
               role
@@ -736,19 +740,232 @@ var planCommand = {
   }
 };
 
+// src/cli/commands/publish.ts
+import { resolve as resolve7 } from "node:path";
+
+// src/cli/commands/publish-report.ts
+function size2(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit] ?? "TiB"}`;
+}
+function planText(plan) {
+  const state = plan.published ? "already published: nothing to do" : "";
+  const lines = [`${plan.destination} ${plan.target}${state === "" ? "" : ` — ${state}`}`];
+  const width = Math.max(...plan.files.map((f) => size2(f.size).length), 0);
+  for (const file of plan.files) {
+    lines.push(
+      `  ${file.action.padEnd(6)} ${size2(file.size).padStart(width)}  ${file.path}  →  ${file.url}`
+    );
+  }
+  for (const step of plan.steps) lines.push(`  then   ${step}`);
+  return `${lines.join("\n")}
+`;
+}
+function publishProgress(write, now = Date.now) {
+  const last = /* @__PURE__ */ new Map();
+  return (event) => {
+    switch (event.type) {
+      case "destination-start":
+        write(`▶ ${event.destination} ${event.target}
+`);
+        break;
+      case "destination-end":
+        write(
+          event.ok ? `✓ ${event.destination}
+` : `✗ ${event.destination}: ${event.message ?? "failed"}
+`
+        );
+        break;
+      case "file":
+        write(`  ${event.action} ${event.path} (${size2(event.bytes)})
+`);
+        break;
+      case "progress": {
+        const key = `${event.destination}:${event.path}`;
+        const done = event.done >= event.total;
+        if (!done && now() - (last.get(key) ?? 0) < 1e3) break;
+        last.set(key, now());
+        const percent = event.total > 0 ? Math.floor(100 * event.done / event.total) : 100;
+        write(`  ${event.destination} ${event.path}: ${percent}%
+`);
+        break;
+      }
+      case "retry":
+        write(
+          `  ${event.destination}: ${event.what} failed (${event.reason}); retrying in ${(event.delayMs / 1e3).toFixed(1)} s
+`
+        );
+        break;
+      case "log":
+        write(`${event.level === "warning" ? "warning: " : ""}${event.message}
+`);
+        break;
+      case "verified":
+        write(
+          event.report.ok ? `✓ read back ${event.report.target}: ${event.report.checked} files match the signed release
+` : `✗ read back ${event.report.target}: ${event.report.problems.length} problem(s)
+`
+        );
+        break;
+      case "plan":
+        break;
+    }
+  };
+}
+function summaryText(result) {
+  const lines = [];
+  for (const receipt of result.receipts) {
+    lines.push(
+      `✓ ${receipt.destination}: ${receipt.uploaded.length} uploaded, ${receipt.skipped.length} already there → ${receipt.url}`
+    );
+  }
+  for (const report2 of result.reports) {
+    for (const problem of report2.problems)
+      lines.push(`✗ ${report2.destination}: ${problem.message}`);
+  }
+  for (const failure of result.failures) lines.push(`✗ ${failure.destination}: ${failure.message}`);
+  const verdict = result.ok ? `✓ ${result.id} v${result.version} published and read back` : `✗ ${result.id} v${result.version}: not every destination is done; fix what is listed and run publish again`;
+  lines.push(verdict);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/publish.ts
+function destinationsOf(value) {
+  if (value === void 0) return void 0;
+  const names = value.split(",").map((n) => n.trim()).filter((n) => n !== "");
+  for (const name of names) {
+    if (!DESTINATION_NAMES.includes(name)) {
+      throw new ModelPublishError(
+        "USAGE",
+        `publish: --to takes ${DESTINATION_NAMES.join(", ")} (comma-separated), got "${name}"`
+      );
+    }
+  }
+  if (names.length === 0)
+    throw new ModelPublishError("USAGE", "publish: --to names no destination");
+  return names;
+}
+function publishExitCode(result) {
+  const codes = result.failures.map((f) => new ModelPublishError(f.code, f.message).exitCode);
+  if (codes.includes(ExitCode.badInput)) return ExitCode.badInput;
+  if (codes.includes(ExitCode.remoteFailed)) return ExitCode.remoteFailed;
+  if (codes.length > 0 || result.reports.some((r) => !r.ok)) return ExitCode.checkFailed;
+  return ExitCode.ok;
+}
+async function authored(io, file) {
+  const path = resolve7(io.cwd, file);
+  const result = await validateManifestFile(path);
+  if (!result.valid) {
+    const issues = result.issues.map((issue) => formatIssue({ ...issue, file })).join("\n");
+    throw new ModelPublishError("MANIFEST_INVALID", `${file} is not a valid manifest:
+${issues}`);
+  }
+  return result.manifest;
+}
+var publishCommand = {
+  name: "publish",
+  summary: "Upload a signed release folder to the destinations its manifest configures (Hugging Face Hub,\nGCS, IPFS): artifacts first, the signed manifest last, then read every file back. Re-running\nresumes; a published version is never overwritten. Tokens come from the environment (HF_TOKEN,\nthe IPFS providers' tokenEnv; GCS uses application default credentials). Exit 3 when a service\nkeeps failing, 1 when read-back finds a mismatch or the version exists with other bytes.",
+  usage: "publish <release-dir> [--manifest FILE] [--to hf,gcs,ipfs] [--dry-run] [--verify-only] [--json]",
+  flagHelp: [
+    "--manifest F     the authored manifest with the destinations (default: model-publish.yaml)",
+    "--to LIST        only these destinations: hf, gcs, ipfs, comma-separated (default: all configured)",
+    "--dry-run        print the plan (each file, size, URL, upload or skip) and write nothing",
+    "--verify-only    read what is published back and check it; upload nothing"
+  ],
+  options: {
+    manifest: { type: "string" },
+    to: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "verify-only": { type: "boolean" }
+  },
+  positionals: { min: 1, max: 1, names: "one release folder" },
+  async run(args, io) {
+    const dir = resolve7(io.cwd, args.positionals[0] ?? "");
+    const manifest = await authored(io, args.string("manifest") ?? "model-publish.yaml");
+    const only = destinationsOf(args.string("to"));
+    const config = configureDestinations({
+      manifest,
+      env: io.env,
+      ...only === void 0 ? {} : { only }
+    });
+    const { secrets } = config;
+    const out = (text2) => {
+      io.stdout(secrets.redact(text2));
+    };
+    const progress = publishProgress((text2) => {
+      io.stderr(secrets.redact(text2));
+    });
+    const common = {
+      dir,
+      destinations: config.destinations,
+      secrets,
+      onEvent: progress,
+      ...config.ipfs === void 0 ? {} : { ipfs: config.ipfs },
+      ...config.publicKey === void 0 ? {} : { publicKey: config.publicKey }
+    };
+    if (args.values["verify-only"] === true) {
+      const reports = await verifyPublished(common);
+      const ok = reports.every((r) => r.ok);
+      if (args.json) out(`${JSON.stringify({ ok, reports }, null, 2)}
+`);
+      else {
+        for (const report2 of reports) {
+          for (const problem of report2.problems)
+            out(`✗ ${report2.destination}: ${problem.message}
+`);
+          if (report2.ok)
+            out(
+              `✓ ${report2.destination} ${report2.target}: ${report2.checked} files match the signed release
+`
+            );
+        }
+      }
+      return ok ? ExitCode.ok : ExitCode.checkFailed;
+    }
+    const dryRun = args.values["dry-run"] === true;
+    const result = await publishRelease({ ...common, dryRun });
+    if (args.json) {
+      out(
+        `${JSON.stringify({ release: { id: result.id, version: result.version }, ...result }, null, 2)}
+`
+      );
+    } else {
+      for (const plan of result.plans) out(planText(plan));
+      if (dryRun) {
+        for (const failure of result.failures)
+          out(`✗ ${failure.destination}: ${failure.message}
+`);
+        out(`dry run: nothing was written
+`);
+      } else {
+        out(summaryText(result));
+      }
+    }
+    return publishExitCode(result);
+  }
+};
+
 // src/cli/commands/quantize.ts
 import { stat } from "node:fs/promises";
-import { join as join2, resolve as resolve8 } from "node:path";
+import { join as join2, resolve as resolve9 } from "node:path";
 
 // src/cli/commands/quantize-onnx.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 async function quantizeOnnxCommand(args, io, scheme, budget) {
-  const input = resolve7(io.cwd, args.positionals[0] ?? "");
+  const input = resolve8(io.cwd, args.positionals[0] ?? "");
   const outputArg = args.string("output");
   if (!outputArg?.endsWith(".onnx")) {
     throw new ModelPublishError("USAGE", `quantize: ${scheme} needs -o <variant.onnx>`);
   }
-  const output = resolve7(io.cwd, outputArg);
+  const output = resolve8(io.cwd, outputArg);
   const form = args.string("form");
   if (form !== void 0 && form !== "weight-only" && form !== "dynamic") {
     throw new ModelPublishError("USAGE", "quantize: --form is weight-only or dynamic");
@@ -768,7 +985,7 @@ async function quantizeOnnxCommand(args, io, scheme, budget) {
   const reports = await onnxParity(
     input,
     [{ path: output, scheme, ...budget ? { budget } : {} }],
-    inputs ? { inputs: resolve7(io.cwd, inputs) } : {}
+    inputs ? { inputs: resolve8(io.cwd, inputs) } : {}
   );
   if (args.json) {
     io.stdout(
@@ -829,19 +1046,19 @@ async function outputPath(args, io, scheme) {
       "quantize: -o <out> is required (a file, or a folder with --id and --size)"
     );
   }
-  const full = resolve8(io.cwd, output);
+  const full = resolve9(io.cwd, output);
   const isFolder = output.endsWith("/") || (await stat(full).catch(() => void 0))?.isDirectory() === true;
   if (!isFolder) return full;
   const id = args.string("id");
-  const size2 = args.string("size");
-  if (id === void 0 || size2 === void 0) {
+  const size3 = args.string("size");
+  if (id === void 0 || size3 === void 0) {
     throw new ModelPublishError(
       "USAGE",
       `quantize: -o ${output} is a folder; give --id and --size to name the file ({id}-{size}-{quant}.{ext}, e.g. --id ruvltra --size 0.5b)`
     );
   }
   const ext = variantFormat(scheme, args.string("format") === "gguf" ? "x.gguf" : "x") === "gguf" ? "gguf" : "safetensors";
-  return join2(full, variantFileName(id, size2, scheme, ext));
+  return join2(full, variantFileName(id, size3, scheme, ext));
 }
 function mib(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
@@ -923,14 +1140,14 @@ var quantizeCommand = {
     const output = await outputPath(args, io, scheme);
     const config = args.string("config");
     const name = args.string("name");
-    const source = resolve8(io.cwd, input);
+    const source = resolve9(io.cwd, input);
     let last = -1;
     await quantizeModel({
       input: source,
       scheme,
       output,
       ...format === void 0 ? {} : { format },
-      ...config === void 0 ? {} : { config: resolve8(io.cwd, config) },
+      ...config === void 0 ? {} : { config: resolve9(io.cwd, config) },
       ...name === void 0 ? {} : { name },
       ...groupSize === void 0 ? {} : { groupSize },
       ...threads === void 0 ? {} : { threads },
@@ -949,7 +1166,7 @@ var quantizeCommand = {
     const evaluation = await evaluateVariant({
       source,
       variant: output,
-      ...config === void 0 ? {} : { config: resolve8(io.cwd, config) },
+      ...config === void 0 ? {} : { config: resolve9(io.cwd, config) },
       ...threads === void 0 ? {} : { threads }
     });
     const violations = budget ? budgetViolations(evaluation.tensors, budget) : [];
@@ -983,7 +1200,7 @@ var quantizeCommand = {
 };
 
 // src/cli/commands/sign.ts
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 var signCommand = {
   name: "sign",
   summary: "Hash every file of a release folder, compute its Merkle root, and sign the manifest with Ed25519.\nWrites manifest.sig.json and brings manifest.json into agreement. The timestamp comes from\nSOURCE_DATE_EPOCH or the commit time of --tag, so signing twice gives the same bytes.",
@@ -1009,7 +1226,7 @@ var signCommand = {
         "sign: --key is required: a key file or env:NAME (make one with `model-publish keygen -o release.key`)"
       );
     }
-    const dir = resolve9(io.cwd, args.positionals[0] ?? "");
+    const dir = resolve10(io.cwd, args.positionals[0] ?? "");
     const passphraseSource = args.string("passphrase");
     const passphrase = passphraseSource === void 0 ? void 0 : readPassphrase(passphraseSource, io.env);
     const key = await loadPrivateKey(keySource, { env: io.env, cwd: io.cwd }, passphrase);
@@ -1054,7 +1271,7 @@ var signCommand = {
 };
 
 // src/cli/commands/validate.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 var validateCommand = {
   name: "validate",
   summary: "Check an authored manifest (YAML or JSON) against the schema, the cross-field rules and its source files.\nEvery problem is reported with file, line, column, JSON pointer and a fix. Exit 1 when any is found.",
@@ -1065,7 +1282,7 @@ var validateCommand = {
   async run(args, io) {
     const file = args.positionals[0] ?? "";
     const result = await runPipeline({
-      manifestPath: resolve10(io.cwd, file),
+      manifestPath: resolve11(io.cwd, file),
       mode: "dry-run",
       checkFiles: args.values.files !== false
     });
@@ -1098,7 +1315,7 @@ var validateCommand = {
 };
 
 // src/cli/commands/verify.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 var verifyCommand = {
   name: "verify",
   summary: "Check a release folder against its signed manifest with a key you trust: the Ed25519 signature,\nthe Merkle root, every file's size and SHA-256, no file missing or unsigned, manifest.json in\nagreement. Every problem is listed; exit 1 when there is any.",
@@ -1126,7 +1343,7 @@ var verifyCommand = {
     const publicKeySource = args.string("public-key");
     const keyringSource = args.string("keyring");
     const file = args.string("file");
-    const report2 = await verifyRelease(resolve11(io.cwd, target), {
+    const report2 = await verifyRelease(resolve12(io.cwd, target), {
       ...publicKeySource === void 0 ? {} : { publicKey: await loadPublicKey(publicKeySource, context) },
       ...keyringSource === void 0 ? {} : { keyring: await loadKeyring(keyringSource, context) },
       ...file === void 0 ? {} : { file }
@@ -1159,7 +1376,8 @@ var commands = [
   signCommand,
   verifyCommand,
   keygenCommand,
-  benchCommand
+  benchCommand,
+  publishCommand
 ];
 var comingCommands = [
   "convert",

@@ -14,6 +14,7 @@ import {
   SafetensorsFile,
   SeededRandom,
   SigningKey,
+  UNIXFS_SETTINGS,
   UNTAGGED_VERSION,
   VERSION,
   authoredManifestSchema,
@@ -24,9 +25,11 @@ import {
   canonicalJson,
   checkBudget,
   compareSamples,
+  configureDestinations,
   convertCheckpoint,
   deriveMode,
   describeFingerprint,
+  errorText,
   evaluateGate,
   evaluateVariant,
   exitCodeFor,
@@ -34,6 +37,7 @@ import {
   formatIssue,
   gateReportMarkdown,
   hashFiles,
+  hubToken,
   inclusionProof,
   keyFingerprint,
   loadCardTemplate,
@@ -41,25 +45,33 @@ import {
   loadPrivateKey,
   loadPublicKey,
   measureOnnx,
+  median,
   merkleRoot,
   onnxParity,
   parseManifestText,
   planStages,
   publicKeyPem,
+  publishRelease,
   quantizeModel,
   quantizeOnnx,
   readBenchResults,
   readOnnx,
   releaseManifestSchema,
   releaseTimestamp,
+  remoteFailed,
   renderCard,
   resolveVersion,
+  retryPolicy,
+  retryingFetch,
   runBenchmark,
   runOnnxExport,
   runPipeline,
   runPipelineIter,
+  schemaErrorText,
   signRelease,
   signatureSchema,
+  statusOf,
+  transientVerdict,
   validateFrontMatter,
   validateManifestFile,
   validateManifestText,
@@ -67,9 +79,12 @@ import {
   variantFileName,
   variantFormat,
   verifyInclusion,
+  verifyPublished,
   verifyRelease,
+  withRetry,
+  writeFileAtomic,
   writeOnnx
-} from "./chunks/chunk-NB3RFYD6.js";
+} from "./chunks/chunk-IQJMXVZV.js";
 
 // src/bench/simulate.ts
 var CI_RUNNER_NOISE = {
@@ -176,7 +191,718 @@ function trendChartSvg(title, series, runLabels) {
   return `${parts.join("\n")}
 `;
 }
+
+// src/bench/store-local.ts
+import { mkdir, readFile, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
+
+// src/bench/baseline-store.ts
+var BASELINE_FORMAT = "model-publish-baseline";
+
+// src/bench/baseline-document.ts
+var DEFAULT_HISTORY = 30;
+function metricKey(result) {
+  return result.variant ? `${result.name} [${result.variant}]` : result.name;
+}
+var SAFE_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+function checkBaselineKey(key) {
+  const problems = [];
+  if (key.modelId.trim() === "" || key.modelId.length > 200 || /[\p{Cc},]/u.test(key.modelId)) {
+    problems.push(`model id ${JSON.stringify(key.modelId)} must be 1–200 characters, no commas`);
+  }
+  if (!SAFE_PART.test(key.variant)) {
+    problems.push(`variant ${JSON.stringify(key.variant)} must be letters, digits, . _ - (≤ 64)`);
+  }
+  if (!SAFE_PART.test(key.fingerprint)) {
+    problems.push(
+      `fingerprint ${JSON.stringify(key.fingerprint)} must be a hash like 3f2a9c1d0b7e4a55`
+    );
+  }
+  if (key.commit !== void 0 && !/^[0-9a-f]{7,64}$/.test(key.commit)) {
+    problems.push(`commit ${JSON.stringify(key.commit)} must be a hex commit id`);
+  }
+  if (problems.length > 0) {
+    throw new ModelPublishError("USAGE", `baseline key: ${problems.join("; ")}`);
+  }
+}
+function mediansOf(results) {
+  const medians = {};
+  for (const result of results.results) medians[metricKey(result)] = median(result.samples);
+  return medians;
+}
+function nextDocument(key, run, previous, historyLimit = DEFAULT_HISTORY) {
+  const measuredOn = run.results.fingerprint?.hash;
+  if (measuredOn !== key.fingerprint) {
+    throw new ModelPublishError(
+      "USAGE",
+      `baseline: the results were measured on hardware ${measuredOn ?? "(no fingerprint)"} but the key is for ${key.fingerprint}; record results under their own fingerprint`
+    );
+  }
+  const commit = key.commit ?? run.results.commit;
+  const recordedAt = run.recordedAt ?? (/* @__PURE__ */ new Date()).toISOString();
+  const point = {
+    ...commit ? { commit } : {},
+    ...run.ref ? { ref: run.ref } : {},
+    recordedAt,
+    medians: mediansOf(run.results)
+  };
+  const earlier = previous && sameKey(previous, key) ? previous.history.filter((p) => commit === void 0 || p.commit !== commit) : [];
+  return {
+    format: BASELINE_FORMAT,
+    version: 1,
+    modelId: key.modelId,
+    variant: key.variant,
+    fingerprint: key.fingerprint,
+    recordedAt,
+    ...commit ? { commit } : {},
+    ...run.ref ? { ref: run.ref } : {},
+    results: { ...run.results, ...commit ? { commit } : {} },
+    history: [...earlier, point].slice(-Math.max(1, historyLimit))
+  };
+}
+function sameKey(document, key) {
+  return document.modelId === key.modelId && document.variant === key.variant && document.fingerprint === key.fingerprint && (document.results.fingerprint?.hash ?? document.fingerprint) === key.fingerprint;
+}
+function baselineFrom(document, key, source, approximate = false) {
+  if (!sameKey(document, key)) return void 0;
+  const wanted = key.metric;
+  const results = document.results.results.filter(
+    (r) => wanted === void 0 || r.name === wanted || metricKey(r) === wanted
+  );
+  const [first, ...rest] = results;
+  if (first === void 0) return void 0;
+  return {
+    results: { ...document.results, results: [first, ...rest] },
+    ...document.commit ? { commit: document.commit } : {},
+    ...document.ref ? { ref: document.ref } : {},
+    recordedAt: document.recordedAt,
+    matched: key.commit !== void 0 && key.commit === document.commit ? "commit" : "latest",
+    history: document.history,
+    source,
+    approximate
+  };
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function optionalString(record, field) {
+  const value = record[field];
+  if (value === void 0) return void 0;
+  if (typeof value !== "string") throw new Error(`${field} must be a string`);
+  return value;
+}
+function requiredString(record, field) {
+  const value = optionalString(record, field);
+  if (value === void 0 || value === "") throw new Error(`${field} is missing`);
+  return value;
+}
+function trendPoint(value, index) {
+  if (!isRecord(value) || !isRecord(value.medians)) {
+    throw new Error(`history[${String(index)}] must be an object with medians`);
+  }
+  const medians = {};
+  for (const [name, figure] of Object.entries(value.medians)) {
+    if (typeof figure !== "number" || !Number.isFinite(figure)) {
+      throw new Error(`history[${String(index)}].medians.${name} must be a number`);
+    }
+    medians[name] = figure;
+  }
+  const commit = optionalString(value, "commit");
+  const ref = optionalString(value, "ref");
+  return {
+    ...commit ? { commit } : {},
+    ...ref ? { ref } : {},
+    recordedAt: requiredString(value, "recordedAt"),
+    medians
+  };
+}
+function documentOf(data) {
+  if (!isRecord(data) || data.format !== BASELINE_FORMAT || data.version !== 1) {
+    throw new Error(
+      `not a model-publish baseline document (format "${BASELINE_FORMAT}", version 1)`
+    );
+  }
+  const validate = validators().benchResult;
+  if (!validate(data.results)) throw new Error(`results: ${schemaErrorText(validate)}`);
+  const results = data.results;
+  if (!Array.isArray(data.history)) throw new Error("history must be a list");
+  const commit = optionalString(data, "commit");
+  const ref = optionalString(data, "ref");
+  return {
+    format: BASELINE_FORMAT,
+    version: 1,
+    modelId: requiredString(data, "modelId"),
+    variant: requiredString(data, "variant"),
+    fingerprint: requiredString(data, "fingerprint"),
+    recordedAt: requiredString(data, "recordedAt"),
+    ...commit ? { commit } : {},
+    ...ref ? { ref } : {},
+    results,
+    history: data.history.map(trendPoint)
+  };
+}
+function parseBaselineDocument(text, origin) {
+  try {
+    return documentOf(JSON.parse(text));
+  } catch (error) {
+    const why = error instanceof SyntaxError ? "not valid JSON" : error.message;
+    throw new ModelPublishError(
+      "INPUT_MALFORMED",
+      `${origin}: ${why}; delete it and let the default branch record a new baseline`,
+      { cause: error }
+    );
+  }
+}
+function serializeBaselineDocument(document) {
+  return `${JSON.stringify(document, null, 2)}
+`;
+}
+
+// src/bench/store-local.ts
+var MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+var LocalBaselineStore = class {
+  kind = "local";
+  options;
+  constructor(options) {
+    this.options = options;
+  }
+  /** The file that holds `key`'s document. */
+  pathFor(key) {
+    checkBaselineKey(key);
+    return join(
+      this.options.dir,
+      encodeURIComponent(key.modelId),
+      key.variant,
+      `${key.fingerprint}.json`
+    );
+  }
+  async read(path) {
+    let text;
+    try {
+      if ((await stat(path)).size > MAX_DOCUMENT_BYTES) {
+        throw new ModelPublishError(
+          "INPUT_MALFORMED",
+          `${path}: too large for a baseline document (over ${String(MAX_DOCUMENT_BYTES)} bytes); delete it`
+        );
+      }
+      text = await readFile(path, "utf8");
+    } catch (error) {
+      if (error instanceof ModelPublishError) throw error;
+      if (error.code === "ENOENT") return void 0;
+      throw new ModelPublishError(
+        "INPUT_MALFORMED",
+        `${path}: cannot be read (${error.message})`,
+        {
+          cause: error
+        }
+      );
+    }
+    return parseBaselineDocument(text, path);
+  }
+  async load(key) {
+    const path = this.pathFor(key);
+    const document = await this.read(path);
+    return document === void 0 ? void 0 : baselineFrom(document, key, `local ${path}`);
+  }
+  /** Replaces the document; a damaged one is replaced too (its history is lost). */
+  async save(key, run) {
+    const path = this.pathFor(key);
+    const previous = await this.read(path).catch(() => void 0);
+    const document = nextDocument(key, run, previous, this.options.historyLimit);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFileAtomic(path, serializeBaselineDocument(document));
+    return { saved: true, location: path };
+  }
+};
+
+// src/bench/store-actions-cache.ts
+import { mkdir as mkdir2, readFile as readFile2, rm, writeFile } from "node:fs/promises";
+import { join as join2 } from "node:path";
+var FILE = "baseline.json";
+var ActionsCacheBaselineStore = class {
+  kind = "actions-cache";
+  options;
+  folder;
+  queue = Promise.resolve();
+  constructor(options) {
+    this.options = options;
+    this.folder = options.folder ?? join2(process.env.GITHUB_WORKSPACE ?? process.cwd(), ".model-publish-bench");
+  }
+  /** The key prefix shared by every entry of `key` (model, variant, fingerprint). */
+  prefixFor(key) {
+    checkBaselineKey(key);
+    const prefix = this.options.prefix ?? "model-publish-bench";
+    return `${prefix}/${encodeURIComponent(key.modelId)}/${key.variant}/${key.fingerprint}/`;
+  }
+  /** The full key of one commit's entry. */
+  keyFor(key, commit) {
+    const full = `${this.prefixFor(key)}${commit}`;
+    if (full.length > 512) {
+      throw new ModelPublishError(
+        "USAGE",
+        `actions cache: key ${full.slice(0, 80)}… is over 512 characters; use a shorter model id or prefix`
+      );
+    }
+    return full;
+  }
+  async client() {
+    const cache = this.options.cache ?? await import("@actions/cache");
+    if (!cache.isFeatureAvailable()) {
+      throw new ModelPublishError(
+        "USAGE",
+        "actions cache: the cache service is not available to this step (ACTIONS_RESULTS_URL and ACTIONS_RUNTIME_TOKEN are unset); run inside GitHub Actions or use a local baseline folder"
+      );
+    }
+    return cache;
+  }
+  /** One cache operation at a time: they share the folder. */
+  serial(work) {
+    const result = this.queue.then(work, work);
+    this.queue = result.catch(() => void 0);
+    return result;
+  }
+  /** Restores the entry for `primary` (or the latest by prefix) and reads its document. */
+  async restore(cache, primary, restoreKeys) {
+    await rm(this.folder, { recursive: true, force: true });
+    try {
+      let matchedKey;
+      try {
+        matchedKey = await cache.restoreCache([this.folder], primary, restoreKeys);
+      } catch (error) {
+        throw remoteFailed("actions cache", `restoring ${primary}`, error, "check the key");
+      }
+      if (matchedKey === void 0) return void 0;
+      const origin = `actions cache entry ${matchedKey}`;
+      const text = await readFile2(join2(this.folder, FILE), "utf8").catch(() => {
+        throw new ModelPublishError("INPUT_MALFORMED", `${origin}: holds no ${FILE}`);
+      });
+      return { matchedKey, document: parseBaselineDocument(text, origin) };
+    } finally {
+      await rm(this.folder, { recursive: true, force: true });
+    }
+  }
+  load(key) {
+    return this.serial(async () => {
+      const prefix = this.prefixFor(key);
+      const cache = await this.client();
+      const primary = key.commit === void 0 ? prefix : this.keyFor(key, key.commit);
+      const found = await this.restore(cache, primary, key.commit === void 0 ? [] : [prefix]);
+      if (found === void 0) return void 0;
+      return baselineFrom(found.document, key, `actions cache ${found.matchedKey}`);
+    });
+  }
+  save(key, run) {
+    return this.serial(async () => {
+      if (!this.options.canWrite) {
+        return {
+          saved: false,
+          reason: "this run may not record baselines: only runs on the default branch or a tag write them"
+        };
+      }
+      const commit = key.commit ?? run.results.commit;
+      if (commit === void 0) {
+        throw new ModelPublishError(
+          "USAGE",
+          "actions cache: a baseline is recorded per commit; give the key (or the results) a commit"
+        );
+      }
+      const withCommit = { ...key, commit };
+      const full = this.keyFor(withCommit, commit);
+      const cache = await this.client();
+      const previous = await this.restore(cache, full, [this.prefixFor(key)]);
+      if (previous?.matchedKey === full) {
+        return {
+          saved: false,
+          location: full,
+          reason: `already recorded for commit ${commit} (cache entries never change)`
+        };
+      }
+      const document = nextDocument(withCommit, run, previous?.document, this.options.historyLimit);
+      await mkdir2(this.folder, { recursive: true });
+      try {
+        await writeFile(join2(this.folder, FILE), serializeBaselineDocument(document));
+        const id = await cache.saveCache([this.folder], full);
+        if (id === -1) {
+          return {
+            saved: false,
+            location: full,
+            reason: "the cache service did not take the entry (read-only token, another job saving the same key, or a service error; see the warnings above)"
+          };
+        }
+        return { saved: true, location: full };
+      } catch (error) {
+        throw remoteFailed("actions cache", `saving ${full}`, error, "run the job again");
+      } finally {
+        await rm(this.folder, { recursive: true, force: true });
+      }
+    });
+  }
+};
+
+// src/bench/store-release-manifest.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+
+// src/bench/release-benchmarks.ts
+var BENCH_GROUP = "bench";
+function isGroup(value) {
+  return typeof value === "object";
+}
+function finite(group, field) {
+  const value = group[field];
+  return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+}
+function samplesFromSummary(summary) {
+  const { p10, median: p50, p90 } = summary;
+  const n = Math.min(1e5, Math.max(1, Math.round(summary.n)));
+  if (n === 1) return [p50];
+  const low = (p50 - p10) / 0.4;
+  const high = (p90 - p50) / 0.4;
+  const at = (i) => {
+    const p = i / (n - 1);
+    return p <= 0.5 ? p50 - (0.5 - p) * low : p50 + (p - 0.5) * high;
+  };
+  return [at(0), ...Array.from({ length: n - 1 }, (_, i) => at(i + 1))];
+}
+function parseMetric(label, summary) {
+  const match = /^(.+?)(?: \[([^\]]+)\])? \(([^()]+)\)$/.exec(label);
+  const figures = {
+    median: finite(summary, "median"),
+    p10: finite(summary, "p10"),
+    p90: finite(summary, "p90"),
+    n: finite(summary, "n")
+  };
+  const [, name, variant, unit] = match ?? [];
+  if (name === void 0 || unit === void 0) return void 0;
+  const { median: mid, p10, p90, n } = figures;
+  if (mid === void 0 || p10 === void 0 || p90 === void 0 || n === void 0)
+    return void 0;
+  if (!(p10 <= mid && mid <= p90) || n < 1) return void 0;
+  return {
+    name,
+    unit,
+    direction: finite(summary, "higherIsBetter") === 1 ? "higher-is-better" : "lower-is-better",
+    samples: samplesFromSummary({ median: mid, p10, p90, n }),
+    ...variant === void 0 ? {} : { variant }
+  };
+}
+function resultsFromRelease(benchmarks, variant, fingerprint) {
+  const group = benchmarks?.[BENCH_GROUP];
+  const forVariant = isGroup(group) && Object.hasOwn(group, variant) ? group[variant] : void 0;
+  const metrics = isGroup(forVariant) && Object.hasOwn(forVariant, fingerprint) ? forVariant[fingerprint] : void 0;
+  if (!isGroup(metrics)) return void 0;
+  const results = Object.entries(metrics).flatMap(([label, summary]) => {
+    const parsed = isGroup(summary) ? parseMetric(label, summary) : void 0;
+    return parsed === void 0 ? [] : [parsed];
+  });
+  return results.length === 0 ? void 0 : { results, fingerprint: { hash: fingerprint } };
+}
+
+// src/bench/store-release-manifest.ts
+var MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var ReleaseManifestBaselineReader = class {
+  kind = "release-manifest";
+  options;
+  manifest;
+  constructor(options) {
+    this.options = options;
+  }
+  async fetchJson(url) {
+    const policy = retryPolicy(this.options.retry);
+    const send = retryingFetch({
+      policy,
+      retrySafe: () => true,
+      ...this.options.fetch ? { fetch: this.options.fetch } : {}
+    });
+    let response;
+    try {
+      response = await send(url, { headers: { Accept: "application/json" } });
+    } catch (error) {
+      throw remoteFailed(url, "reading the release manifest", error, "check the URL");
+    }
+    if (response.status === 404) return void 0;
+    if (!response.ok) {
+      throw remoteFailed(
+        url,
+        "reading the release manifest",
+        new Error(`HTTP ${String(response.status)}`),
+        "check the URL"
+      );
+    }
+    const text = await response.text();
+    if (text.length > MAX_MANIFEST_BYTES) {
+      throw new ModelPublishError("INPUT_MALFORMED", `${url}: too large for a release manifest`);
+    }
+    return this.parse(text, url);
+  }
+  parse(text, origin) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new ModelPublishError("INPUT_MALFORMED", `${origin}: not valid JSON`, { cause: error });
+    }
+  }
+  async read() {
+    const { source } = this.options;
+    let origin;
+    let data;
+    if (/^https?:\/\//i.test(source)) {
+      origin = source.endsWith("/") ? new URL("manifest.json", source).href : source;
+      data = await this.fetchJson(origin);
+      if (isRecord2(data) && !("artifacts" in data) && typeof data.manifest === "string") {
+        origin = new URL(data.manifest, origin).href;
+        data = await this.fetchJson(origin);
+      }
+    } else {
+      origin = join3(source, "manifest.json");
+      const text = await readFile3(origin, "utf8").catch((error) => {
+        if (error.code === "ENOENT") return void 0;
+        throw new ModelPublishError("INPUT_MALFORMED", `${origin}: cannot be read`, {
+          cause: error
+        });
+      });
+      data = text === void 0 ? void 0 : this.parse(text, origin);
+    }
+    if (data === void 0) return void 0;
+    const validate = validators().release;
+    if (!validate(data)) {
+      throw new ModelPublishError(
+        "INPUT_MALFORMED",
+        `${origin}: not a release manifest: ${schemaErrorText(validate)}`
+      );
+    }
+    return { manifest: data, origin };
+  }
+  async load(key) {
+    checkBaselineKey(key);
+    this.manifest ??= this.read();
+    const found = await this.manifest;
+    if (found === void 0) return void 0;
+    const { manifest, origin } = found;
+    if (manifest.id !== key.modelId) {
+      throw new ModelPublishError(
+        "USAGE",
+        `${origin} is the release of ${manifest.id}, not ${key.modelId}; point the baseline at this model's release`
+      );
+    }
+    const recorded = resultsFromRelease(manifest.benchmarks, key.variant, key.fingerprint);
+    const [first, ...rest] = recorded?.results ?? [];
+    if (first === void 0) return void 0;
+    const recordedAt = manifest.publishedAt ?? manifest.timestamp ?? "";
+    const file = {
+      model: manifest.id,
+      // Only the hash is recorded in a release; it is what comparisons go by.
+      fingerprint: { hash: key.fingerprint, cpu: "unknown", cores: 1, platform: "unknown" },
+      results: [first, ...rest]
+    };
+    const ref = `v${manifest.version}`;
+    return baselineFrom(
+      {
+        format: BASELINE_FORMAT,
+        version: 1,
+        modelId: manifest.id,
+        variant: key.variant,
+        fingerprint: key.fingerprint,
+        recordedAt,
+        ref,
+        results: file,
+        history: [{ ref, recordedAt, medians: mediansOf(file) }]
+      },
+      key,
+      `release ${manifest.id} v${manifest.version} (${origin})`,
+      true
+    );
+  }
+};
+
+// src/bench/github-client.ts
+import { getOctokit } from "@actions/github";
+function headerOf(error, name) {
+  if (typeof error !== "object" || error === null || !("response" in error)) return void 0;
+  const response = error.response;
+  if (typeof response !== "object" || response === null || !("headers" in response)) {
+    return void 0;
+  }
+  const headers = response.headers;
+  if (typeof headers !== "object" || headers === null) return void 0;
+  const value = headers[name];
+  return typeof value === "string" ? value : void 0;
+}
+function githubVerdict(error) {
+  if (statusOf(error) === 403) {
+    const after = Number(headerOf(error, "retry-after"));
+    if (Number.isFinite(after) && after > 0) {
+      return { retry: true, reason: "secondary rate limit", afterMs: after * 1e3 };
+    }
+    if (headerOf(error, "x-ratelimit-remaining") === "0") {
+      const reset = Number(headerOf(error, "x-ratelimit-reset"));
+      const afterMs = Number.isFinite(reset) ? Math.max(0, reset * 1e3 - Date.now()) : void 0;
+      return { retry: true, reason: "rate limit", ...afterMs === void 0 ? {} : { afterMs } };
+    }
+  }
+  return transientVerdict(error);
+}
+var FIXES = {
+  401: "the token is invalid or expired; pass the workflow's GITHUB_TOKEN",
+  403: "the token may not do this: give the job `permissions: pull-requests: write`; pull requests from forks get a read-only token, so their report is in the job summary only",
+  404: "check the repository and pull request number, and that the token can see the repository"
+};
+async function callGitHub(what, operation, options = {}) {
+  try {
+    return await withRetry(what, operation, githubVerdict, retryPolicy(options.retry), options);
+  } catch (error) {
+    if (error instanceof ModelPublishError) throw error;
+    const status = statusOf(error);
+    const fix = (status === void 0 ? void 0 : FIXES[status]) ?? "try again later";
+    throw new ModelPublishError(
+      "REMOTE_FAILED",
+      `GitHub: ${what} failed${status === void 0 ? "" : ` (HTTP ${String(status)})`}: ${errorText(error)}; ${fix}`,
+      { cause: error }
+    );
+  }
+}
+
+// src/bench/pr-comment.ts
+var MAX_COMMENT_CHARS = 65536;
+var CUT_NOTE = "\n\n_… cut to fit GitHub's comment limit; the job summary has the full report._\n";
+function commentBody(body, marker = COMMENT_MARKER) {
+  const text = body.trimStart().startsWith(marker) ? body : `${marker}
+${body}`;
+  if (text.length <= MAX_COMMENT_CHARS) return { text, truncated: false };
+  const room = MAX_COMMENT_CHARS - CUT_NOTE.length;
+  const cut = text.lastIndexOf("\n", room);
+  return { text: `${text.slice(0, cut > marker.length ? cut : room)}${CUT_NOTE}`, truncated: true };
+}
+function complete(data) {
+  if (typeof data === "object" && typeof data.id === "number") return { ...data, id: data.id };
+  throw Object.assign(new Error("GitHub's reply was cut short"), { code: "ECONNRESET" });
+}
+async function upsertPullRequestComment(client, pr, body, options = {}) {
+  const marker = options.marker ?? COMMENT_MARKER;
+  const { text, truncated } = commentBody(body, marker);
+  const where = `${pr.owner}/${pr.repo}#${String(pr.number)}`;
+  return callGitHub(
+    `updating the benchmark comment on ${where}`,
+    async () => {
+      const pages = client.paginate.iterator(client.rest.issues.listComments, {
+        owner: pr.owner,
+        repo: pr.repo,
+        issue_number: pr.number,
+        per_page: 100
+      });
+      let existing;
+      for await (const page of pages) {
+        existing = page.data.find(
+          (c) => (c.body ?? "").trimStart().startsWith(marker) && (options.author === void 0 || c.user?.login === options.author)
+        );
+        if (existing !== void 0) break;
+      }
+      if (existing?.body === text) {
+        return { action: "unchanged", id: existing.id, url: existing.html_url, truncated };
+      }
+      if (existing !== void 0) {
+        const data2 = complete(
+          (await client.rest.issues.updateComment({
+            owner: pr.owner,
+            repo: pr.repo,
+            comment_id: existing.id,
+            body: text
+          })).data
+        );
+        return { action: "updated", id: data2.id, url: data2.html_url, truncated };
+      }
+      const data = complete(
+        (await client.rest.issues.createComment({
+          owner: pr.owner,
+          repo: pr.repo,
+          issue_number: pr.number,
+          body: text
+        })).data
+      );
+      return { action: "created", id: data.id, url: data.html_url, truncated };
+    },
+    options
+  );
+}
+
+// src/bench/acceptance.ts
+var ACCEPT_LABEL = "bench-accept";
+var ACCEPT_TRAILER = "Bench-Accept";
+var ALL_METRICS = "*";
+function metricsOf(list) {
+  return list.split(",").map((m) => m.trim()).filter((m) => m !== "");
+}
+function commitTrailers(message) {
+  const paragraphs = message.replace(/\r\n/g, "\n").trim().split(/\n[ \t]*\n/);
+  if (paragraphs.length < 2) return [];
+  const trailers = [];
+  for (const line of (paragraphs.at(-1) ?? "").split("\n")) {
+    const last = trailers.at(-1);
+    if (/^[ \t]/.test(line) && last !== void 0) {
+      last.value = `${last.value} ${line.trim()}`;
+      continue;
+    }
+    const match = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/.exec(line);
+    if (match === null) return [];
+    trailers.push({ token: match[1] ?? "", value: (match[2] ?? "").trim() });
+  }
+  return trailers;
+}
+function acceptancesFrom(input, options = {}) {
+  const found = [];
+  for (const label of input.labels) {
+    const match = /^bench-accept(?:\s*:(.*))?$/i.exec(label.trim());
+    if (match === null) continue;
+    const metrics = match[1] === void 0 ? [ALL_METRICS] : metricsOf(match[1]);
+    for (const metric of metrics) found.push({ metric, via: "label", label });
+  }
+  if (options.trailers === false) return found;
+  for (const commit of input.commits) {
+    for (const trailer of commitTrailers(commit.message)) {
+      if (trailer.token.toLowerCase() !== ACCEPT_TRAILER.toLowerCase()) continue;
+      for (const metric of metricsOf(trailer.value)) {
+        found.push({ metric, via: "trailer", commit: commit.sha });
+      }
+    }
+  }
+  return found;
+}
+function describeAcceptance(acceptance) {
+  return acceptance.via === "label" ? `label \`${acceptance.label ?? ACCEPT_LABEL}\`` : `\`${ACCEPT_TRAILER}\` trailer in ${(acceptance.commit ?? "").slice(0, 7)}`;
+}
+function acceptanceMap(acceptances) {
+  const map = /* @__PURE__ */ new Map();
+  for (const acceptance of acceptances) {
+    if (!map.has(acceptance.metric)) map.set(acceptance.metric, describeAcceptance(acceptance));
+  }
+  return map;
+}
+async function readAcceptances(client, pr, options = {}) {
+  const where = `${pr.owner}/${pr.repo}#${String(pr.number)}`;
+  const params = { owner: pr.owner, repo: pr.repo, pull_number: pr.number };
+  const { data: pull } = await callGitHub(
+    `reading ${where}`,
+    () => client.rest.pulls.get(params),
+    options
+  );
+  const commits = options.trailers === false ? [] : await callGitHub(
+    `listing the commits of ${where}`,
+    () => client.paginate(client.rest.pulls.listCommits, { ...params, per_page: 100 }),
+    options
+  );
+  return acceptancesFrom(
+    {
+      labels: pull.labels.map((l) => l.name),
+      commits: commits.map((c) => ({ sha: c.sha, message: c.commit.message }))
+    },
+    options
+  );
+}
 export {
+  ActionsCacheBaselineStore,
   CI_RUNNER_NOISE,
   COMMENT_MARKER,
   DEFAULT_ALPHA,
@@ -185,15 +911,19 @@ export {
   DEFAULT_THRESHOLD,
   ExitCode,
   GgufFile,
+  LocalBaselineStore,
   MODES,
   ModelPublishError,
   ONNX_SCHEMES,
   QUANT_SCHEMES,
+  ReleaseManifestBaselineReader,
   STAGES,
   SafetensorsFile,
   SigningKey,
+  UNIXFS_SETTINGS,
   UNTAGGED_VERSION,
   VERSION,
+  acceptanceMap,
   authoredManifestSchema,
   benchResultSchema,
   budgetViolations,
@@ -202,6 +932,7 @@ export {
   canonicalJson,
   checkBudget,
   compareSamples,
+  configureDestinations,
   convertCheckpoint,
   deriveMode,
   describeFingerprint,
@@ -212,6 +943,7 @@ export {
   formatIssue,
   gateReportMarkdown,
   hashFiles,
+  hubToken,
   inclusionProof,
   keyFingerprint,
   loadCardTemplate,
@@ -224,8 +956,10 @@ export {
   parseManifestText,
   planStages,
   publicKeyPem,
+  publishRelease,
   quantizeModel,
   quantizeOnnx,
+  readAcceptances,
   readBenchResults,
   readOnnx,
   releaseManifestSchema,
@@ -240,6 +974,7 @@ export {
   signatureSchema,
   simulateGate,
   trendChartSvg,
+  upsertPullRequestComment,
   validateFrontMatter,
   validateManifestFile,
   validateManifestText,
@@ -247,6 +982,7 @@ export {
   variantFileName,
   variantFormat,
   verifyInclusion,
+  verifyPublished,
   verifyRelease,
   writeOnnx
 };

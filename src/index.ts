@@ -118,3 +118,23 @@ export { onnxParity, type OnnxParityReport } from "./evaluate/onnx-parity.js";
 export { runOnnxExport } from "./convert/onnx-export.js";
 export { readOnnx } from "./formats/onnx-model.js";
 export { writeOnnx } from "./formats/onnx-writer.js";
+export {
+  publishRelease,
+  verifyPublished,
+  type PublishOptions,
+  type PublishResult,
+} from "./publish/publish-release.js";
+export { configureDestinations, hubToken } from "./publish/publish-config.js";
+export type {
+  Destination,
+  DestinationName,
+  Receipt,
+  ReadBackReport,
+} from "./publish/destination.js";
+export { UNIXFS_SETTINGS } from "./formats/unixfs-dag.js";
+export { LocalBaselineStore } from "./bench/store-local.js";
+export { ActionsCacheBaselineStore } from "./bench/store-actions-cache.js";
+export { ReleaseManifestBaselineReader } from "./bench/store-release-manifest.js";
+export type { BaselineStore, BaselineKey, Baseline } from "./bench/baseline-store.js";
+export { upsertPullRequestComment } from "./bench/pr-comment.js";
+export { readAcceptances, acceptanceMap } from "./bench/acceptance.js";

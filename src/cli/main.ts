@@ -6,6 +6,7 @@ import { cardCommand } from "./commands/card.js";
 import { convertCommand } from "./commands/convert.js";
 import { keygenCommand } from "./commands/keygen.js";
 import { planCommand } from "./commands/plan.js";
+import { publishCommand } from "./commands/publish.js";
 import { quantizeCommand } from "./commands/quantize.js";
 import { signCommand } from "./commands/sign.js";
 import { validateCommand } from "./commands/validate.js";
@@ -24,6 +25,7 @@ const commands: readonly Command[] = [
   verifyCommand,
   keygenCommand,
   benchCommand,
+  publishCommand,
 ];
 
 /** Commands of the pipeline that later versions add; named so users get a clear answer, not "unknown". */
