@@ -51,7 +51,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-IQJMXVZV.js";
+} from "./chunks/chunk-B3T4LSYW.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
@@ -728,11 +728,8 @@ var planCommand = {
 `);
       for (const stage of result.plan) {
         const note = stage.note ? ` (${stage.note})` : "";
-        const dry = stage.dryRun ? " [dry run]" : "";
-        io.stdout(
-          `  ${marks[stage.status]} ${stage.name.padEnd(9)} ${stage.summary}${dry}${note}
-`
-        );
+        io.stdout(`  ${marks[stage.status]} ${stage.name.padEnd(9)} ${stage.summary}${note}
+`);
       }
       io.stdout("  ▶ runs   … planned, not in this version yet   – not needed\n");
     }

@@ -56,6 +56,11 @@ function setOutputs(result: ReleaseRunResult, config: ActionConfig): void {
   core.setOutput("release-dir", result.build ? config.releaseDir : "");
   core.setOutput("manifest-sha256", result.manifestSha256 ?? "");
   core.setOutput("merkle-root", result.build?.manifest.merkleRoot ?? "");
+  const receipt = (name: string) => result.publish?.receipts.find((r) => r.destination === name);
+  core.setOutput("hf-commit", receipt("hf")?.details.commit ?? "");
+  core.setOutput("hf-url", receipt("hf")?.url ?? "");
+  core.setOutput("gcs-base-url", receipt("gcs")?.url ?? "");
+  core.setOutput("ipfs-cid", receipt("ipfs")?.details.root ?? "");
   core.setOutput("verdict", result.bench?.gate.verdict ?? "");
   core.setOutput("regressions", JSON.stringify(result.bench?.gate.regressions ?? []));
 }

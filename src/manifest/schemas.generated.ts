@@ -640,7 +640,7 @@ export const authoredManifestSchema = {
         "prefix": {
           "type": "string",
           "description": "Folder inside the bucket; objects go to {prefix}/{id}/v{version}/{file}.",
-          "pattern": "^[^/].*[^/]$|^$",
+          "pattern": "^([^/](.*[^/])?)?$",
           "examples": [
             "models"
           ]

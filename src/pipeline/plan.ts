@@ -9,18 +9,12 @@ export interface PlannedStage {
   status: "run" | "planned" | "skip";
   /** Why a stage is skipped or only planned. */
   note?: string;
-  /** In dry-run and check modes publish only prints what it would upload. */
-  dryRun?: boolean;
 }
 
 /** The stages a run of `mode` takes for this manifest, in order. */
 export function planStages(manifest: AuthoredManifest, mode: Mode): PlannedStage[] {
   return STAGES.filter((stage) => stage.modes.includes(mode)).map((stage) => {
-    const base = {
-      name: stage.name,
-      summary: stage.summary,
-      ...(stage.name === "publish" && mode !== "release" ? { dryRun: true } : {}),
-    };
+    const base = { name: stage.name, summary: stage.summary };
     const notNeeded = stage.notNeeded?.(manifest);
     if (notNeeded) return { ...base, status: "skip", note: notNeeded };
     if (!stage.available)

@@ -10,6 +10,8 @@ import { keyFingerprint, parsePrivateKey, type SigningKey } from "../sign/keys.j
 import { MANIFEST_FILE } from "../sign/release-files.js";
 import { signRelease } from "../sign/sign-release.js";
 import { releaseTimestamp } from "../sign/timestamp.js";
+import { configureDestinations } from "../publish/publish-config.js";
+import { publishRelease, type PublishResult } from "../publish/publish-release.js";
 import { buildReleaseIter, type BuildOptions, type BuildResult } from "./build.js";
 import { drainEvents, type PipelineEvent } from "./events.js";
 import type { PipelineResult } from "./run.js";
@@ -23,6 +25,8 @@ export interface ReleaseRunOptions extends BuildOptions {
 }
 
 export interface ReleaseRunResult {
+  /** What each destination published, in release mode. */
+  publish?: PublishResult;
   validated: PipelineResult;
   build?: BuildResult;
   /** Hex SHA-256 of manifest.json as it ends up. */
@@ -86,6 +90,9 @@ export async function* runReleaseIter(
     result.signedBy = keyId;
     yield { type: "stage-end", stage: "sign", ok: true, durationMs: Date.now() - started };
   }
+  if (validated.decision.mode === "release" && authored.destinations) {
+    result.publish = yield* publishStage(dir, authored, options);
+  }
   result.manifestSha256 = createHash("sha256")
     .update(await readFile(join(dir, MANIFEST_FILE)))
     .digest("hex");
@@ -114,6 +121,51 @@ export async function* runReleaseIter(
       durationMs: Date.now() - started,
     };
   }
+  return result;
+}
+
+/** Publishes the signed folder to every configured destination, reading each back. */
+async function* publishStage(
+  dir: string,
+  manifest: AuthoredManifest,
+  options: ReleaseRunOptions,
+): AsyncGenerator<PipelineEvent, PublishResult> {
+  yield { type: "stage-start", stage: "publish" };
+  const started = Date.now();
+  const configured = configureDestinations({ manifest, env: options.env ?? process.env });
+  const queued: PipelineEvent[] = [];
+  const result = await publishRelease({
+    dir,
+    destinations: configured.destinations,
+    secrets: configured.secrets,
+    ...(configured.ipfs ? { ipfs: configured.ipfs } : {}),
+    ...(configured.publicKey ? { publicKey: configured.publicKey } : {}),
+    onEvent: (event) => {
+      if (event.type === "progress") {
+        queued.push({
+          type: "progress",
+          stage: "publish",
+          detail: `${event.destination} ${event.path}`,
+          done: event.done,
+          total: event.total,
+        });
+      }
+    },
+  });
+  yield* queued;
+  yield { type: "stage-end", stage: "publish", ok: result.ok, durationMs: Date.now() - started };
+  const failure = result.failures[0];
+  if (failure) {
+    throw new ModelPublishError(
+      failure.code,
+      `publish to ${failure.destination} failed: ${failure.message}`,
+    );
+  }
+  const problem = result.reports.flatMap((r) =>
+    r.problems.map((p) => `${r.destination}: ${p.path ?? ""} ${p.message}`),
+  )[0];
+  if (problem)
+    throw new ModelPublishError("VERIFY_FAILED", `read-back found a problem: ${problem}`);
   return result;
 }
 

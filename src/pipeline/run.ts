@@ -55,14 +55,6 @@ export async function* runPipelineIter(
 
   const plan = planStages(outcome.manifest, decision.mode);
   yield { type: "plan", stages: plan };
-  const pending = plan.filter((stage) => stage.status === "planned").map((stage) => stage.name);
-  if (decision.mode === "release" && pending.length > 0) {
-    yield {
-      type: "log",
-      level: "warning",
-      message: `release mode: ${pending.join(", ")} ${pending.length === 1 ? "is" : "are"} not in this version yet, so nothing was published`,
-    };
-  }
   return {
     decision,
     valid: true,

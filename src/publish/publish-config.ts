@@ -186,7 +186,14 @@ export function configureDestinations(config: DestinationConfig): ConfiguredDest
         ...(gcs.publicBaseUrl === undefined ? {} : { publicBaseUrl: gcs.publicBaseUrl }),
         ...(emulator === undefined || emulator === ""
           ? {}
-          : { apiEndpoint: /^https?:\/\//.test(emulator) ? emulator : `http://${emulator}` }),
+          : {
+              // The client library reads this variable too, as a base URL that may end in
+              // /storage/v1; the endpoint we pass is the host alone, so both agree.
+              apiEndpoint: (/^https?:\/\//.test(emulator)
+                ? emulator
+                : `http://${emulator}`
+              ).replace(/\/storage\/v1\/?$/, ""),
+            }),
         ...(projectId === undefined ? {} : { projectId }),
         ...config.overrides?.gcs,
       }),

@@ -15,6 +15,7 @@ import { run } from "../../src/action/main.js";
 import { BASE } from "../manifest/cases.js";
 import { repoRoot, scratch } from "../helpers/temp.js";
 import { runnerEnv } from "../helpers/runner.js";
+import { startGcsServer } from "../servers/index.js";
 
 describe("action run()", () => {
   let tmp: Awaited<ReturnType<typeof scratch>>;
@@ -105,18 +106,37 @@ describe("action run()", () => {
     expect(printed).toMatch(/::error::a release must be signed/);
   });
 
-  it("warns in release mode that nothing was published yet", async () => {
-    await tmp.write("model-publish.yaml", `${BASE}destinations:\n  gcs: { bucket: my-models }\n`);
-    const runner = await start(
-      {
-        mode: "release",
-        "release-dir": "out",
-        "signing-key": Buffer.alloc(32, 3).toString("base64"),
-      },
-      { SOURCE_DATE_EPOCH: "1767225600" },
-    );
-    expect(printed).toMatch(/::warning::release mode: .*nothing was published/);
-    expect(await runner.summary()).toMatch(/planned \(not in this version yet\)/);
+  it("publishes a signed release to GCS on a tag push and reads it back", async () => {
+    const gcs = await startGcsServer({ buckets: ["models-bucket"] });
+    try {
+      await tmp.write(
+        "model-publish.yaml",
+        `${BASE.replace("1.0.0", "from-tag")}destinations:\n  gcs: { bucket: models-bucket, prefix: m }\n`,
+      );
+      const seed = Buffer.alloc(32, 5).toString("base64");
+      const runner = await start(
+        { "release-dir": "out", "signing-key": seed },
+        {
+          GITHUB_EVENT_NAME: "push",
+          GITHUB_REF: "refs/tags/v1.2.0",
+          SOURCE_DATE_EPOCH: "1767225600",
+          STORAGE_EMULATOR_HOST: `${gcs.url}/storage/v1`,
+          GOOGLE_CLOUD_PROJECT: "test",
+        },
+      );
+      expect(printed).not.toMatch(/::error/);
+      expect(process.exitCode).toBeUndefined();
+      const outputs = await runner.outputs();
+      expect(outputs["gcs-base-url"]).toMatch(/models-bucket\/m\/tiny-llama\/v1\.2\.0\/$/);
+      expect(gcs.object("models-bucket", "m/tiny-llama/v1.2.0/manifest.sig.json")).toBeDefined();
+      expect(
+        gcs.object("models-bucket", "m/tiny-llama/v1.2.0/tiny-llama.safetensors"),
+      ).toBeDefined();
+      expect(printed.split(seed)).toHaveLength(2);
+      expect(await runner.summary()).toMatch(/signed by/);
+    } finally {
+      await gcs.stop();
+    }
   });
 });
 

@@ -27,7 +27,6 @@ describe("runPipeline", () => {
       "quantize",
       "evaluate",
       "card",
-      "publish",
       "bench",
     ]);
   });
@@ -84,17 +83,6 @@ describe("runPipeline", () => {
     });
     expect(result.issues[0]?.message).toMatch(/1\.0\.1.*1\.0\.0/);
   });
-
-  it("warns in release mode that later stages are not in this version", async () => {
-    const path = await tmp.write("m.yaml", `${BASE}destinations:\n  gcs: { bucket: my-models }\n`);
-    const events: PipelineEvent[] = [];
-    await runPipeline({ manifestPath: path, mode: "release" }, (e) => events.push(e));
-    const warning = events.find((e) => e.type === "log");
-    expect(warning).toMatchObject({
-      level: "warning",
-      message: expect.stringContaining("nothing was published"),
-    });
-  });
 });
 
 describe("planStages", () => {
@@ -117,9 +105,13 @@ describe("planStages", () => {
     expect(plan.find((s) => s.name === "validate")).toMatchObject({ status: "run" });
   });
 
-  it("marks publish as a dry run outside release mode", () => {
-    const plan = planStages({ ...manifest, destinations: { gcs: { bucket: "b-b" } } }, "check");
-    expect(plan.find((s) => s.name === "publish")).toMatchObject({ dryRun: true });
-    expect(plan.some((s) => s.name === "sign")).toBe(false);
+  it("publishes and signs only in release mode", () => {
+    const withGcs = { ...manifest, destinations: { gcs: { bucket: "b-b" } } };
+    expect(
+      planStages(withGcs, "check").some((s) => s.name === "publish" || s.name === "sign"),
+    ).toBe(false);
+    expect(planStages(withGcs, "release").find((s) => s.name === "publish")).toMatchObject({
+      status: "run",
+    });
   });
 });

@@ -520,7 +520,7 @@ export declare const authoredManifestSchema: {
                 readonly prefix: {
                     readonly type: "string";
                     readonly description: "Folder inside the bucket; objects go to {prefix}/{id}/v{version}/{file}.";
-                    readonly pattern: "^[^/].*[^/]$|^$";
+                    readonly pattern: "^([^/](.*[^/])?)?$";
                     readonly examples: readonly ["models"];
                 };
                 readonly publicBaseUrl: {

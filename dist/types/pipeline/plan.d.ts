@@ -8,8 +8,6 @@ export interface PlannedStage {
     status: "run" | "planned" | "skip";
     /** Why a stage is skipped or only planned. */
     note?: string;
-    /** In dry-run and check modes publish only prints what it would upload. */
-    dryRun?: boolean;
 }
 /** The stages a run of `mode` takes for this manifest, in order. */
 export declare function planStages(manifest: AuthoredManifest, mode: Mode): PlannedStage[];

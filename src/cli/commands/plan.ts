@@ -44,10 +44,7 @@ export const planCommand: Command = {
       io.stdout(`${result.manifest?.id ?? ""} ${result.version ?? ""} — ${mode} plan\n`);
       for (const stage of result.plan) {
         const note = stage.note ? ` (${stage.note})` : "";
-        const dry = stage.dryRun ? " [dry run]" : "";
-        io.stdout(
-          `  ${marks[stage.status]} ${stage.name.padEnd(9)} ${stage.summary}${dry}${note}\n`,
-        );
+        io.stdout(`  ${marks[stage.status]} ${stage.name.padEnd(9)} ${stage.summary}${note}\n`);
       }
       io.stdout("  ▶ runs   … planned, not in this version yet   – not needed\n");
     }
