@@ -1,43 +1,101 @@
-// `npm run demo`: model-publish on the bundled example (examples/tiny-llama), through the CLI a
-// user runs: validate, plan, build, keygen, sign, verify, and a tampered file caught. It grows
-// with the pipeline.
-import { spawnSync } from "node:child_process";
-import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
+// `npm run demo`: model-publish on the bundled example (examples/tiny-llama) through the CLI a
+// user runs — validate, plan, build, keygen, sign, verify — then a publish to local stand-ins
+// for the Hugging Face Hub, GCS and IPFS (test/servers), read back from each, and a tampered
+// file caught. Nothing leaves this machine; everything it makes is removed at the end.
+import { spawn } from "node:child_process";
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { build } from "esbuild";
 import { root } from "./generate.mjs";
 
 const cli = join(root, "bin", "model-publish");
-const manifest = "examples/tiny-llama/model-publish.yaml";
 const work = mkdtempSync(join(tmpdir(), "model-publish-demo-"));
 const release = join(work, "release");
 const key = join(work, "release.key");
-// Builds are reproducible: the timestamp comes from here (or the tag's commit), never the clock.
-const env = { ...process.env, SOURCE_DATE_EPOCH: "1767225600" };
+const HF_TOKEN = "hf_demo_token_not_a_secret_0000";
 
-function step(title, args, expectedStatus = 0, capture = false) {
-  console.log(`\n$ model-publish ${args.join(" ")}    # ${title}`);
-  const stdio = capture ? ["ignore", "pipe", "inherit"] : "inherit";
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: root,
-    stdio,
-    env,
-    encoding: "utf8",
-  });
-  if (result.status !== expectedStatus) {
-    console.error(`\ndemo: "${args[0]}" exited ${result.status}, expected ${expectedStatus}`);
-    rmSync(work, { recursive: true, force: true });
-    process.exit(1);
-  }
-  return result.stdout;
+// The local servers are test infrastructure written in TypeScript; bundle them to run here.
+await build({
+  entryPoints: [join(root, "test/servers/index.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  packages: "external",
+  // Inside the project, so the bundle finds the packages it leaves external.
+  outfile: join(root, "node_modules/.cache/model-publish-demo/servers.mjs"),
+  logLevel: "warning",
+});
+const servers = await import(join(root, "node_modules/.cache/model-publish-demo/servers.mjs"));
+const hub = await servers.startHubServer({ token: HF_TOKEN });
+const gcs = await servers.startGcsServer({ buckets: ["example-models"] });
+const kubo = await servers.startKuboServer();
+
+// The example manifest, pointed at the local servers (the real ones are public URLs).
+const example = readFileSync(join(root, "examples/tiny-llama/model-publish.yaml"), "utf8");
+const manifest = join(work, "model-publish.yaml");
+writeFileSync(
+  manifest,
+  example
+    .replace("repo: example-org/tiny-llama", `repo: ${hub.user ?? "demo"}/tiny-llama`)
+    .replace("url: http://127.0.0.1:5001", `url: ${kubo.url}`)
+    .replace("    providers:", `    gateways: [${kubo.gatewayUrl}]\n    providers:`),
+);
+for (const file of ["model.pt", "config.json"]) {
+  copyFileSync(join(root, "examples/tiny-llama", file), join(work, file));
 }
 
-console.log(`model-publish demo on ${manifest} (Node ${process.version})`);
+const env = {
+  ...process.env,
+  // Builds are reproducible: the timestamp comes from here (or the tag's commit), never the clock.
+  SOURCE_DATE_EPOCH: "1767225600",
+  HF_TOKEN,
+  HF_ENDPOINT: hub.url,
+  STORAGE_EMULATOR_HOST: `${gcs.url}/storage/v1`,
+  GOOGLE_CLOUD_PROJECT: "demo",
+};
+
+// Asynchronous: the local servers answer from this process, so it must not block while the CLI runs.
+async function step(title, args, expectedStatus = 0, capture = false) {
+  console.log(`\n$ model-publish ${args.join(" ")}    # ${title}`);
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd: work,
+    env,
+    stdio: capture ? ["ignore", "pipe", "inherit"] : "inherit",
+  });
+  let stdout = "";
+  child.stdout?.on("data", (chunk) => (stdout += chunk));
+  const status = await new Promise((resolve) => child.on("close", resolve));
+  if (status !== expectedStatus) {
+    throw new Error(`"${args[0]}" exited ${status}, expected ${expectedStatus}`);
+  }
+  return stdout;
+}
+
+console.log(`model-publish demo on examples/tiny-llama (Node ${process.version})`);
+console.log(
+  `local Hub ${hub.url} · GCS ${gcs.url} · Kubo ${kubo.url} (gateway ${kubo.gatewayUrl})`,
+);
+let failed = false;
 try {
-  step("check the manifest and its source files", ["validate", manifest]);
-  step("what a tag push of v0.1.0 would run", ["plan", manifest, "--tag", "v0.1.0"]);
-  step("build the release folder", ["build", manifest, "-o", release, "--tag", "v0.1.0"]);
-  const keygen = step(
+  await step("check the manifest and its source files", ["validate", "model-publish.yaml"]);
+  await step("what a tag push of v0.1.0 runs", ["plan", "model-publish.yaml", "--tag", "v0.1.0"]);
+  await step("build: convert, quantize, evaluate, card", [
+    "build",
+    "model-publish.yaml",
+    "-o",
+    "release",
+    "--tag",
+    "v0.1.0",
+  ]);
+  const keygen = await step(
     "make a signing key (in CI: a repository secret)",
     ["keygen", "-o", key, "--json"],
     0,
@@ -45,15 +103,39 @@ try {
   );
   const { publicKey } = JSON.parse(keygen);
   console.log(`public key ${publicKey} (the private key stays in ${key}, never printed)`);
-  step("sign the release", ["sign", release, "--key", key, "--key-id", "example-release-key"]);
-  step("verify it as a consumer would", ["verify", release, "--public-key", publicKey]);
+  await step("sign the release", [
+    "sign",
+    "release",
+    "--key",
+    key,
+    "--key-id",
+    "example-release-key",
+  ]);
+  await step("verify it as a consumer would", ["verify", "release", "--public-key", publicKey]);
+  await step("publish to the Hub, GCS and IPFS, signed manifests last, then read each back", [
+    "publish",
+    "release",
+    "--manifest",
+    "model-publish.yaml",
+  ]);
+  await step("publishing the same version again changes nothing", [
+    "publish",
+    "release",
+    "--manifest",
+    "model-publish.yaml",
+  ]);
   appendFileSync(join(release, "config.json"), " ");
-  step(
+  await step(
     "a changed config.json is caught (exit 1)",
-    ["verify", release, "--public-key", publicKey],
+    ["verify", "release", "--public-key", publicKey],
     1,
   );
-  console.log(`\nDone. The release was in ${release}; the demo removes it now.`);
+  console.log("\nDone: built, signed, published to three destinations and verified.");
+} catch (error) {
+  failed = true;
+  console.error(`\ndemo: ${error instanceof Error ? error.message : String(error)}`);
 } finally {
+  await Promise.all([hub.stop(), gcs.stop(), kubo.stop()]);
   rmSync(work, { recursive: true, force: true });
 }
+process.exit(failed ? 1 : 0);
