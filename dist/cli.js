@@ -51,7 +51,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-B3T4LSYW.js";
+} from "./chunks/chunk-VGF5PTQC.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";

@@ -84,7 +84,7 @@ import {
   withRetry,
   writeFileAtomic,
   writeOnnx
-} from "./chunks/chunk-B3T4LSYW.js";
+} from "./chunks/chunk-VGF5PTQC.js";
 
 // src/bench/simulate.ts
 var CI_RUNNER_NOISE = {

@@ -1,30 +1,16 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { ModelPublishError } from "../errors.js";
 import type { BenchResult, BenchResultFile } from "../manifest/types.generated.js";
 import { validators } from "../manifest/validate.js";
-import { schemaErrorText } from "../sign/signed-manifest.js";
+import { readCheckedJson } from "../manifest/read-checked-json.js";
 
 /** Reads and checks a bench-result file (schemas/bench-result.schema.json). */
-export async function readBenchResults(path: string): Promise<BenchResultFile> {
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    throw new ModelPublishError(
-      "INPUT_MALFORMED",
-      `${path}: ${missing ? "no such file" : "not valid JSON"}; benchmark results follow schemas/bench-result.schema.json`,
-    );
-  }
-  const validate = validators().benchResult;
-  if (!validate(data)) {
-    throw new ModelPublishError(
-      "INPUT_MALFORMED",
-      `${path}: ${schemaErrorText(validate)}; benchmark results follow schemas/bench-result.schema.json`,
-    );
-  }
-  return data as BenchResultFile;
+export function readBenchResults(path: string): Promise<BenchResultFile> {
+  const fix = "benchmark results follow schemas/bench-result.schema.json";
+  return readCheckedJson<BenchResultFile>(path, validators().benchResult, {
+    unreadable: fix,
+    invalid: fix,
+  });
 }
 
 /** Every `*.json` a custom benchmark command wrote into `dir`, merged in file-name order. */

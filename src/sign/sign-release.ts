@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ModelPublishError } from "../errors.js";
 import type { ReleaseManifest, ReleaseSignature } from "../manifest/types.generated.js";
+import { readCheckedJson } from "../manifest/read-checked-json.js";
 import { validators } from "../manifest/validate.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { encodeBase64 } from "./base64.js";
@@ -33,24 +33,11 @@ function malformed(message: string): ModelPublishError {
   return new ModelPublishError("INPUT_MALFORMED", message);
 }
 
-async function readReleaseManifest(dir: string): Promise<ReleaseManifest> {
-  const path = join(dir, MANIFEST_FILE);
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    throw malformed(
-      `${path}: ${missing ? "no such file" : "not valid JSON"}; \`model-publish build\` writes it before \`sign\``,
-    );
-  }
-  const validate = validators().release;
-  if (!validate(data)) {
-    throw malformed(
-      `${path}: ${schemaErrorText(validate)}; see schemas/release-manifest.schema.json`,
-    );
-  }
-  return data as ReleaseManifest;
+function readReleaseManifest(dir: string): Promise<ReleaseManifest> {
+  return readCheckedJson<ReleaseManifest>(join(dir, MANIFEST_FILE), validators().release, {
+    unreadable: "`model-publish build` writes it before `sign`",
+    invalid: "see schemas/release-manifest.schema.json",
+  });
 }
 
 /** manifest.json brought into agreement with the signed files: digests, sizes, root, timestamp. */
