@@ -217,10 +217,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       durationMs: 0,
     };
     log.push(entry);
-    res.on("close", () => {
+    // Recorded on "finish" (the whole response handed to the socket) because "close" can fire
+    // after an in-process client has already read the body and moved on.
+    const settle = () => {
       entry.status = res.writableFinished ? res.statusCode : 0;
       entry.durationMs = Date.now() - started;
-    });
+    };
+    res.on("finish", settle);
+    res.on("close", settle);
     const decision = faults.decide(seq, {
       method,
       path: url.pathname,
