@@ -18,7 +18,27 @@ export interface ActionConfig {
   /** Key text from the `signing-key` input; masked before anything is logged. */
   signingKey?: string;
   benchBaseline?: string;
+  benchStore: BenchStoreKind;
+  /** The folder (`local`) or release URL/folder (`release-manifest`) of the store. */
+  benchStorePath?: string;
+  /** For the pull-request comment and acceptance labels; masked. */
+  githubToken?: string;
+  prComment: boolean;
   commit?: string;
+}
+
+export const BENCH_STORES = ["actions-cache", "local", "release-manifest", "none"] as const;
+export type BenchStoreKind = (typeof BENCH_STORES)[number];
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) {
+    throw new ModelPublishError(
+      "USAGE",
+      `input "${name}" must be one of ${allowed.join(", ")}; got "${value}"`,
+    );
+  }
+  return found;
 }
 
 /** Environment variables that may hold secrets; masked before anything is logged. */
@@ -54,17 +74,26 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionConfig {
     const lines = signingKey.split(/\r?\n/).map((line) => line.trim());
     for (const line of lines.length > 1 ? lines : []) if (line.length > 8) core.setSecret(line);
   }
-  const modeInput = core.getInput("mode") || "auto";
-  if (modeInput !== "auto" && !MODES.includes(modeInput as Mode)) {
+  const mode = oneOf("mode", core.getInput("mode") || "auto", ["auto", ...MODES]);
+  const githubToken = core.getInput("github-token");
+  if (githubToken) core.setSecret(githubToken);
+  const benchStore = oneOf(
+    "bench-store",
+    core.getInput("bench-store") || "actions-cache",
+    BENCH_STORES,
+  );
+  const benchStorePath = core.getInput("bench-store-path");
+  if ((benchStore === "local" || benchStore === "release-manifest") && !benchStorePath) {
     throw new ModelPublishError(
       "USAGE",
-      `input "mode" must be auto, ${MODES.join(", ")}; got "${modeInput}"`,
+      `input "bench-store: ${benchStore}" needs "bench-store-path": ${benchStore === "local" ? "the folder that keeps the baselines" : "the last release's folder or manifest.json URL"}`,
     );
   }
+  const prComment = (core.getInput("pr-comment") || "true") !== "false";
   return {
     manifestPath: isAbsolute(manifestInput) ? manifestInput : join(workingDirectory, manifestInput),
     manifestInput,
-    mode: modeInput as Mode | "auto",
+    mode,
     workingDirectory,
     workspace,
     context: { eventName: env.GITHUB_EVENT_NAME, ref: env.GITHUB_REF },
@@ -76,6 +105,16 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionConfig {
     ...(core.getInput("bench-baseline")
       ? { benchBaseline: resolveIn(workspace, core.getInput("bench-baseline")) }
       : {}),
+    benchStore,
+    ...(benchStorePath
+      ? {
+          benchStorePath: /^https?:\/\//.test(benchStorePath)
+            ? benchStorePath
+            : resolveIn(workspace, benchStorePath),
+        }
+      : {}),
+    ...(githubToken ? { githubToken } : {}),
+    prComment,
     ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
   };
 }

@@ -1,6 +1,9 @@
 import * as core from "@actions/core";
-import { readBenchResults } from "../bench/result-file.js";
+import { join } from "node:path";
 import { runRelease, type ReleaseRunResult } from "../pipeline/release-run.js";
+import { benchStageOptions } from "./bench-options.js";
+import { benchReportMarkdown, postBenchComment, writeBenchFiles } from "./bench-report.js";
+import { readEventFacts } from "./github-event.js";
 import { readInputs, type ActionConfig } from "./inputs.js";
 import { Reporter } from "./reporter.js";
 
@@ -8,6 +11,7 @@ import { Reporter } from "./reporter.js";
 export async function run(): Promise<void> {
   try {
     const config = readInputs();
+    const facts = readEventFacts();
     const reporter = new Reporter(config);
     const result = await runRelease(
       {
@@ -17,7 +21,7 @@ export async function run(): Promise<void> {
         baseDir: config.workingDirectory,
         outDir: config.releaseDir,
         ...(config.signingKey ? { signingKey: config.signingKey } : {}),
-        ...(config.benchBaseline ? { baseline: await readBenchResults(config.benchBaseline) } : {}),
+        bench: await benchStageOptions(config, facts),
         ...(config.commit ? { commit: config.commit } : {}),
       },
       (event) => {
@@ -25,7 +29,21 @@ export async function run(): Promise<void> {
       },
     );
     setOutputs(result, config);
-    await reporter.writeSummary(result);
+    let benchReport: string | undefined;
+    if (result.bench) {
+      const modelId = result.validated.manifest?.id ?? "model";
+      benchReport = benchReportMarkdown(result.bench, modelId);
+      const files = await writeBenchFiles(
+        result.bench,
+        modelId,
+        join(process.env.RUNNER_TEMP ?? config.workspace, "model-publish-bench"),
+      );
+      core.setOutput("bench-results", files.results);
+      core.setOutput("bench-chart", files.chart);
+      const comment = await postBenchComment(config, facts, benchReport);
+      core.setOutput("comment-url", comment?.url ?? "");
+    }
+    await reporter.writeSummary(result, benchReport);
     failOn(result, config);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
@@ -37,7 +55,7 @@ function failOn(result: ReleaseRunResult, config: ActionConfig): void {
   if (!validated.valid) {
     const n = validated.issues.length;
     core.setFailed(`${config.manifestInput}: ${n} problem${n === 1 ? "" : "s"} in the manifest`);
-  } else if (result.bench?.gate.verdict === "fail") {
+  } else if (result.bench?.gate.verdict === "fail" && result.validated.decision.mode === "check") {
     core.setFailed(`benchmark regression: ${result.bench.gate.regressions.join(", ")}`);
   }
 }

@@ -1,7 +1,6 @@
 import { relative } from "node:path";
 import * as core from "@actions/core";
 import type { PipelineEvent } from "../pipeline/events.js";
-import { gateReportMarkdown } from "../bench/report-markdown.js";
 import type { ReleaseRunResult } from "../pipeline/release-run.js";
 import type { ActionConfig } from "./inputs.js";
 
@@ -66,7 +65,8 @@ export class Reporter {
     }
   }
 
-  async writeSummary(run: ReleaseRunResult): Promise<void> {
+  /** `benchReport`: the benchmark report in Markdown, as the pull-request comment has it. */
+  async writeSummary(run: ReleaseRunResult, benchReport?: string): Promise<void> {
     const result = run.validated;
     const summary = core.summary.addHeading("model-publish", 2);
     const model = result.manifest
@@ -116,7 +116,7 @@ export class Reporter {
         ]),
       ]);
     }
-    if (run.bench) summary.addRaw(gateReportMarkdown(run.bench.gate, run.bench.results), true);
+    if (benchReport) summary.addRaw(benchReport, true);
     summary.addTable([
       [
         { data: "stage", header: true },

@@ -100,14 +100,16 @@ function mib(bytes: number): number {
 /**
  * Benchmarks an ONNX model in onnxruntime-node: session load and first inference over several
  * sessions, then warm-up and timed iterations per batch size. Every measurement is kept as a
- * sample, so the gate compares distributions. Peak RSS is this process's resident memory at its
- * highest, sampled after every run: the same procedure on both sides of a comparison.
+ * sample, so the gate compares distributions. Peak RSS is how far this process's resident memory
+ * rose above where it stood once the runtime was loaded, sampled after every run: what came
+ * before (a build, API calls) differs between runs and must not count.
  */
 export async function measureOnnx(
   file: string,
   options: MeasureOptions = {},
 ): Promise<Measurement> {
   const ort = await onnxRuntime();
+  const rssStart = process.memoryUsage.rss();
   const { provider, note } = await chooseProvider(file, options.provider ?? "auto");
   const iterations = options.iterations ?? 100;
   const warmup = options.warmup ?? 5;
@@ -116,7 +118,7 @@ export async function measureOnnx(
   const sequenceLength = options.sequenceLength ?? 16;
   const variant = options.variant ? { variant: options.variant } : {};
   const results: BenchResult[] = [];
-  let rssPeak = process.memoryUsage.rss();
+  let rssPeak = rssStart;
   const sampleRss = (): void => {
     rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
   };
@@ -206,7 +208,7 @@ export async function measureOnnx(
       name: "peak_rss",
       unit: "MiB",
       direction: "lower-is-better",
-      samples: [mib(rssPeak)],
+      samples: [mib(rssPeak - rssStart)],
       ...variant,
     },
     {

@@ -20,7 +20,21 @@ function escapeXml(text: string): string {
     .replace(/"/g, "&quot;");
 }
 
-const fixed = (n: number): string => (Math.round(n * 10) / 10).toString();
+/** Each metric as a percentage of its first run, so metrics of different units share one axis. */
+export function relativeSeries(series: readonly TrendSeries[]): TrendSeries[] {
+  return series.map((s) => ({
+    metric: s.metric,
+    values: s.values.map((v) => (s.values[0] ? (100 * v) / s.values[0] : 100)),
+  }));
+}
+
+/** The axis range: at least 90–110% so that noise does not look like a trend. */
+export function percentRange(relative: readonly TrendSeries[]): { low: number; high: number } {
+  const all = relative.flatMap((s) => s.values).filter(Number.isFinite);
+  return { low: Math.min(90, ...all), high: Math.max(110, ...all) };
+}
+
+export const fixed = (n: number): string => (Math.round(n * 10) / 10).toString();
 
 /**
  * An SVG line chart of recent runs, each metric relative to its first run (100%), so latency in
@@ -39,13 +53,8 @@ export function trendChartSvg(
   const bottom = 40;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const relative = series.map((s) => ({
-    metric: s.metric,
-    values: s.values.map((v) => (s.values[0] ? (100 * v) / s.values[0] : 100)),
-  }));
-  const all = relative.flatMap((s) => s.values);
-  const low = Math.min(90, ...all);
-  const high = Math.max(110, ...all);
+  const relative = relativeSeries(series);
+  const { low, high } = percentRange(relative);
   const runs = Math.max(2, ...relative.map((s) => s.values.length));
   const x = (i: number): number => left + (plotW * i) / (runs - 1);
   const y = (v: number): number => top + plotH - (plotH * (v - low)) / (high - low);

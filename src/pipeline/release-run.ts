@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { evaluateGate, type GateOptions, type GateVerdict } from "../bench/gate.js";
-import { runBenchmark } from "../bench/run-bench.js";
 import { ModelPublishError } from "../errors.js";
-import type { AuthoredManifest, BenchResultFile } from "../manifest/types.generated.js";
+import type { AuthoredManifest } from "../manifest/types.generated.js";
 import { loadPrivateKey } from "../sign/key-source.js";
 import { keyFingerprint, parsePrivateKey, type SigningKey } from "../sign/keys.js";
 import { MANIFEST_FILE } from "../sign/release-files.js";
@@ -12,6 +10,7 @@ import { signRelease } from "../sign/sign-release.js";
 import { releaseTimestamp } from "../sign/timestamp.js";
 import { configureDestinations } from "../publish/publish-config.js";
 import { publishRelease, type PublishResult } from "../publish/publish-release.js";
+import { runBenchStage, type BenchStageOptions, type BenchStageResult } from "./bench-stage.js";
 import { buildReleaseIter, type BuildOptions, type BuildResult } from "./build.js";
 import { drainEvents, type PipelineEvent } from "./events.js";
 import type { PipelineResult } from "./run.js";
@@ -19,9 +18,8 @@ import type { PipelineResult } from "./run.js";
 export interface ReleaseRunOptions extends BuildOptions {
   /** Private key text (PEM or base64 seed), e.g. from a secret; else the manifest's `signing.key`. */
   signingKey?: string;
-  /** Results of the base commit, for the benchmark gate in check mode. */
-  baseline?: BenchResultFile;
-  gate?: Omit<GateOptions, "threshold" | "metrics">;
+  /** The benchmark gate's baseline and recording (the bench stage runs in check mode, or to record). */
+  bench?: BenchStageOptions;
 }
 
 export interface ReleaseRunResult {
@@ -32,7 +30,7 @@ export interface ReleaseRunResult {
   /** Hex SHA-256 of manifest.json as it ends up. */
   manifestSha256?: string;
   signedBy?: string;
-  bench?: { results: BenchResultFile; gate: GateVerdict; providerNote: string };
+  bench?: BenchStageResult;
 }
 
 async function signingKeyFor(
@@ -97,27 +95,31 @@ export async function* runReleaseIter(
     .update(await readFile(join(dir, MANIFEST_FILE)))
     .digest("hex");
   const onnx = built.artifacts.find((a) => a.path === "onnx/model.onnx");
-  if (validated.decision.mode === "check" && authored.bench && onnx) {
+  const mode = validated.decision.mode;
+  if (authored.bench && onnx && (mode === "check" || options.bench?.record)) {
     yield { type: "stage-start", stage: "bench" };
     const started = Date.now();
-    const run = await runBenchmark({
-      target: onnx.file,
-      ...(authored.bench.provider ? { provider: authored.bench.provider } : {}),
-      ...(authored.bench.iterations ? { iterations: authored.bench.iterations } : {}),
-      ...(authored.bench.batchSizes ? { batchSizes: authored.bench.batchSizes } : {}),
+    result.bench = await runBenchStage({
+      onnxFile: onnx.file,
+      modelId: release.id,
+      bench: authored.bench,
       ...(options.commit ? { commit: options.commit } : {}),
+      options: options.bench ?? {},
     });
-    const file = { ...run.file, model: release.id };
-    const gate = evaluateGate(options.baseline, file, {
-      ...options.gate,
-      ...(authored.bench.threshold !== undefined ? { threshold: authored.bench.threshold } : {}),
-      ...(authored.bench.metrics ? { metrics: authored.bench.metrics } : {}),
-    });
-    result.bench = { results: file, gate, providerNote: run.providerNote };
+    if (result.bench.saved) {
+      const { saved } = result.bench;
+      yield {
+        type: "log",
+        level: "info",
+        message: saved.saved
+          ? `recorded this run as a baseline: ${saved.location ?? ""}`
+          : `did not record a baseline: ${saved.reason ?? ""}`,
+      };
+    }
     yield {
       type: "stage-end",
       stage: "bench",
-      ok: gate.verdict !== "fail",
+      ok: result.bench.gate.verdict !== "fail",
       durationMs: Date.now() - started,
     };
   }

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -6,26 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { BASE } from "../manifest/cases.js";
 import { repoRoot, scratch } from "../helpers/temp.js";
 import { runnerEnv } from "../helpers/runner.js";
-
-/** Runs the committed dist/action.js the way the runner does: a Node 24 process with INPUT_* and GITHUB_* set. */
-function runAction(
-  env: Record<string, string>,
-  cwd: string,
-): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, "dist", "action.js")], {
-      cwd,
-      env: { PATH: process.env.PATH ?? "", ...env },
-    });
-    let stdout = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      resolve({ code, stdout });
-    });
-  });
-}
+import { runAction } from "../helpers/run-action.js";
 
 describe("the built action entry", () => {
   let tmp: Awaited<ReturnType<typeof scratch>>;

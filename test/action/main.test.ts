@@ -89,7 +89,7 @@ describe("action run()", () => {
     await start({ mode: "ship-it" });
     expect(process.exitCode).toBe(1);
     expect(printed).toMatch(
-      /::error::input "mode" must be auto, release, check, dry-run; got "ship-it"/,
+      /::error::input "mode" must be one of auto, release, check, dry-run; got "ship-it"/,
     );
   });
 
@@ -156,6 +156,8 @@ describe("Reporter progress", () => {
       workspace: ".",
       context: {},
       releaseDir: "out",
+      benchStore: "none",
+      prComment: false,
     });
     for (let done = 0; done <= 1000; done += 25) {
       reporter.handle({

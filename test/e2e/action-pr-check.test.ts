@@ -1,0 +1,135 @@
+import { copyFile, readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { COMMENT_MARKER } from "../../src/bench/report-markdown.js";
+import { repoRoot, scratch } from "../helpers/temp.js";
+import { runnerEnv } from "../helpers/runner.js";
+import { runAction } from "../helpers/run-action.js";
+import { startGitHubServer, type GitHubServer } from "../servers/index.js";
+
+const events = join(repoRoot, "test", "fixtures", "events");
+const onnx = join(repoRoot, "test", "fixtures", "onnx");
+const BASE_SHA = "b4e8a1c2d3f4051627384950a1b2c3d4e5f60718";
+const HEAD_SHA = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
+
+const MANIFEST = [
+  "id: acme-mlp",
+  "name: Acme MLP",
+  "version: 1.0.0",
+  "type: other",
+  "license: mit",
+  "sources:",
+  "  onnx: model.onnx",
+  "bench:",
+  "  provider: cpu",
+  "  iterations: 40",
+  "  warmup: 3",
+  "",
+].join("\n");
+
+/**
+ * The pull-request face of the action, run as the runner runs it: the default branch records a
+ * baseline, a pull request is measured against it, commented on and failed when it regresses.
+ */
+describe("the action on a pull request (end to end)", () => {
+  let tmp: Awaited<ReturnType<typeof scratch>>;
+  let github: GitHubServer;
+  let runs = 0;
+
+  beforeAll(async () => {
+    tmp = await scratch();
+    github = await startGitHubServer();
+    await github.addPullRequest({
+      owner: "acme",
+      repo: "models",
+      number: 7,
+      base: { ref: "main", sha: BASE_SHA },
+      head: { ref: "feature/faster-mlp", sha: HEAD_SHA },
+      commits: [{ sha: HEAD_SHA, message: "Swap the MLP for a convnet" }],
+    });
+    await tmp.write("model-publish.yaml", MANIFEST);
+  });
+  afterAll(async () => {
+    await github.stop();
+    await tmp.remove();
+  });
+
+  const runFor = async (event: "push-main" | "pull-request-opened", model: string) => {
+    await copyFile(join(onnx, model), join(tmp.dir, "model.onnx"));
+    const pr = event === "pull-request-opened";
+    const runner = await runnerEnv(
+      tmp.dir,
+      {
+        "bench-store": "local",
+        "bench-store-path": ".bench-baselines",
+        "github-token": github.token,
+        "release-dir": `out-${String((runs += 1))}`,
+      },
+      {
+        GITHUB_EVENT_NAME: pr ? "pull_request" : "push",
+        GITHUB_EVENT_PATH: join(events, `${event}.json`),
+        GITHUB_REF: pr ? "refs/pull/7/merge" : "refs/heads/main",
+        GITHUB_SHA: pr ? HEAD_SHA : BASE_SHA,
+        GITHUB_REPOSITORY: "acme/models",
+        GITHUB_API_URL: github.url,
+        SOURCE_DATE_EPOCH: "1767225600",
+      },
+    );
+    return { ...(await runAction(runner.env, tmp.dir)), runner };
+  };
+
+  it("records the default branch's run as the baseline", async () => {
+    const { code, stdout, runner } = await runFor("push-main", "mlp.onnx");
+    expect(stdout).not.toMatch(/::error/);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/recorded this run as a baseline/);
+    const outputs = await runner.outputs();
+    expect(outputs.mode).toBe("dry-run");
+    expect(outputs.verdict).toBe("no-baseline");
+    const stored = await readdir(join(tmp.dir, ".bench-baselines", "acme-mlp", "onnx"));
+    expect(stored).toHaveLength(1);
+    expect(github.comments("acme", "models", 7)).toEqual([]);
+  });
+
+  it("passes the same model (A/A) and comments with the table and the trend chart", async () => {
+    const { code, stdout, runner } = await runFor("pull-request-opened", "mlp.onnx");
+    expect(stdout).not.toMatch(/::error/);
+    expect(code).toBe(0);
+    const outputs = await runner.outputs();
+    expect(outputs).toMatchObject({ mode: "check", verdict: "pass", regressions: "[]" });
+    const [comment, ...more] = github.comments("acme", "models", 7);
+    expect(more).toEqual([]);
+    expect(comment?.body.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(comment?.body).toMatch(/No benchmark regression/);
+    expect(comment?.body).toMatch(/Baseline: local .*/);
+    expect(comment?.body).toMatch(/```mermaid\n[^`]*xychart-beta/);
+    expect(outputs["comment-url"]).toMatch(/acme\/models\/pull\/7#issuecomment-/);
+    const summary = await runner.summary();
+    expect(summary).toMatch(/\| metric \| unit \| baseline \(median\)/);
+    expect(await readFile(outputs["bench-chart"] ?? "", "utf8")).toMatch(/^<svg/);
+  });
+
+  it("fails a slower model, naming the metric in the comment, updated in place", async () => {
+    const { code, stdout, runner } = await runFor("pull-request-opened", "convnet.onnx");
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/::error::benchmark regression: .*latency/);
+    const outputs = await runner.outputs();
+    expect(outputs.verdict).toBe("fail");
+    const regressions = JSON.parse(outputs.regressions ?? "[]") as string[];
+    expect(regressions.some((m) => m.startsWith("latency"))).toBe(true);
+    const comments = github.comments("acme", "models", 7);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toMatch(/❌ \*\*Benchmark regression\*\*: .*latency/);
+    expect(stdout.split(github.token)).toHaveLength(2); // only the ::add-mask:: line
+  });
+
+  it("passes the slower model once a bench-accept label says the regression is intended", async () => {
+    await github.addLabels("acme", "models", 7, ["bench-accept"]);
+    const { code, runner } = await runFor("pull-request-opened", "convnet.onnx");
+    expect(code).toBe(0);
+    expect((await runner.outputs()).verdict).toBe("pass");
+    const comments = github.comments("acme", "models", 7);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toMatch(/accepted/);
+  });
+});
