@@ -84,7 +84,7 @@ import {
   withRetry,
   writeFileAtomic,
   writeOnnx
-} from "./chunks/chunk-VGF5PTQC.js";
+} from "./chunks/chunk-7I5S5C6N.js";
 
 // src/bench/simulate.ts
 var CI_RUNNER_NOISE = {
@@ -138,6 +138,16 @@ var ACCENTS = ["#22c55e", "#7c3aed", "#14b8a6", "#f59e0b", "#1e3a8a"];
 function escapeXml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
+function relativeSeries(series) {
+  return series.map((s) => ({
+    metric: s.metric,
+    values: s.values.map((v) => s.values[0] ? 100 * v / s.values[0] : 100)
+  }));
+}
+function percentRange(relative) {
+  const all = relative.flatMap((s) => s.values).filter(Number.isFinite);
+  return { low: Math.min(90, ...all), high: Math.max(110, ...all) };
+}
 var fixed = (n) => (Math.round(n * 10) / 10).toString();
 function trendChartSvg(title, series, runLabels) {
   const width = 720;
@@ -148,13 +158,8 @@ function trendChartSvg(title, series, runLabels) {
   const bottom = 40;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const relative = series.map((s) => ({
-    metric: s.metric,
-    values: s.values.map((v) => s.values[0] ? 100 * v / s.values[0] : 100)
-  }));
-  const all = relative.flatMap((s) => s.values);
-  const low = Math.min(90, ...all);
-  const high = Math.max(110, ...all);
+  const relative = relativeSeries(series);
+  const { low, high } = percentRange(relative);
   const runs = Math.max(2, ...relative.map((s) => s.values.length));
   const x = (i) => left + plotW * i / (runs - 1);
   const y = (v) => top + plotH - plotH * (v - low) / (high - low);

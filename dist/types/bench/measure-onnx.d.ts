@@ -29,7 +29,8 @@ export declare function chooseProvider(file: string, choice: ProviderChoice): Pr
 /**
  * Benchmarks an ONNX model in onnxruntime-node: session load and first inference over several
  * sessions, then warm-up and timed iterations per batch size. Every measurement is kept as a
- * sample, so the gate compares distributions. Peak RSS is this process's resident memory at its
- * highest, sampled after every run: the same procedure on both sides of a comparison.
+ * sample, so the gate compares distributions. Peak RSS is how far this process's resident memory
+ * rose above where it stood once the runtime was loaded, sampled after every run: what came
+ * before (a build, API calls) differs between runs and must not count.
  */
 export declare function measureOnnx(file: string, options?: MeasureOptions): Promise<Measurement>;
