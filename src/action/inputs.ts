@@ -1,6 +1,7 @@
 import { isAbsolute, join } from "node:path";
 import * as core from "@actions/core";
 import { ModelPublishError } from "../errors.js";
+import { RUNTIME_CHOICES, type RuntimeChoice } from "./onnx-runtime-setup.js";
 import { MODES, type Mode, type RunContext } from "../pipeline/mode.js";
 
 /** Every input of action.yml, parsed once and checked. */
@@ -24,6 +25,7 @@ export interface ActionConfig {
   /** For the pull-request comment and acceptance labels; masked. */
   githubToken?: string;
   prComment: boolean;
+  onnxRuntime: RuntimeChoice;
   commit?: string;
 }
 
@@ -57,6 +59,15 @@ export function maskSecrets(env: NodeJS.ProcessEnv): void {
   }
 }
 
+/**
+ * An input as the runner hands it to a JavaScript action (`INPUT_WORKING-DIRECTORY`) or as
+ * action.yml's step passes it on (`INPUT_WORKING_DIRECTORY`: a name a shell can hold).
+ */
+function input(name: string): string {
+  const underscored = process.env[`INPUT_${name.replace(/-/g, "_").toUpperCase()}`] ?? "";
+  return core.getInput(name) || underscored.trim();
+}
+
 function resolveIn(base: string, path: string): string {
   return isAbsolute(path) ? path : join(base, path);
 }
@@ -64,32 +75,29 @@ function resolveIn(base: string, path: string): string {
 export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionConfig {
   maskSecrets(env);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const workingInput = core.getInput("working-directory") || ".";
+  const workingInput = input("working-directory") || ".";
   const workingDirectory = isAbsolute(workingInput) ? workingInput : join(workspace, workingInput);
-  const manifestInput = core.getInput("manifest") || "model-publish.yaml";
-  const signingKey = core.getInput("signing-key");
+  const manifestInput = input("manifest") || "model-publish.yaml";
+  const signingKey = input("signing-key");
   if (signingKey) {
     core.setSecret(signingKey);
     // A PEM's lines are printed separately when something echoes it; mask each.
     const lines = signingKey.split(/\r?\n/).map((line) => line.trim());
     for (const line of lines.length > 1 ? lines : []) if (line.length > 8) core.setSecret(line);
   }
-  const mode = oneOf("mode", core.getInput("mode") || "auto", ["auto", ...MODES]);
-  const githubToken = core.getInput("github-token");
+  const mode = oneOf("mode", input("mode") || "auto", ["auto", ...MODES]);
+  const githubToken = input("github-token");
   if (githubToken) core.setSecret(githubToken);
-  const benchStore = oneOf(
-    "bench-store",
-    core.getInput("bench-store") || "actions-cache",
-    BENCH_STORES,
-  );
-  const benchStorePath = core.getInput("bench-store-path");
+  const benchStore = oneOf("bench-store", input("bench-store") || "actions-cache", BENCH_STORES);
+  const benchStorePath = input("bench-store-path");
   if ((benchStore === "local" || benchStore === "release-manifest") && !benchStorePath) {
     throw new ModelPublishError(
       "USAGE",
       `input "bench-store: ${benchStore}" needs "bench-store-path": ${benchStore === "local" ? "the folder that keeps the baselines" : "the last release's folder or manifest.json URL"}`,
     );
   }
-  const prComment = (core.getInput("pr-comment") || "true") !== "false";
+  const prComment = (input("pr-comment") || "true") !== "false";
+  const onnxRuntime = oneOf("onnxruntime", input("onnxruntime") || "auto", RUNTIME_CHOICES);
   return {
     manifestPath: isAbsolute(manifestInput) ? manifestInput : join(workingDirectory, manifestInput),
     manifestInput,
@@ -99,11 +107,11 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionConfig {
     context: { eventName: env.GITHUB_EVENT_NAME, ref: env.GITHUB_REF },
     releaseDir: resolveIn(
       workspace,
-      core.getInput("release-dir") || join(env.RUNNER_TEMP ?? workspace, "model-publish-release"),
+      input("release-dir") || join(env.RUNNER_TEMP ?? workspace, "model-publish-release"),
     ),
     ...(signingKey ? { signingKey } : {}),
-    ...(core.getInput("bench-baseline")
-      ? { benchBaseline: resolveIn(workspace, core.getInput("bench-baseline")) }
+    ...(input("bench-baseline")
+      ? { benchBaseline: resolveIn(workspace, input("bench-baseline")) }
       : {}),
     benchStore,
     ...(benchStorePath
@@ -115,6 +123,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionConfig {
       : {}),
     ...(githubToken ? { githubToken } : {}),
     prComment,
+    onnxRuntime,
     ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
   };
 }

@@ -4,6 +4,9 @@ import { runRelease, type ReleaseRunResult } from "../pipeline/release-run.js";
 import { benchStageOptions } from "./bench-options.js";
 import { benchReportMarkdown, postBenchComment, writeBenchFiles } from "./bench-report.js";
 import { readEventFacts } from "./github-event.js";
+import { needsOnnxRuntime, setupOnnxRuntime } from "./onnx-runtime-setup.js";
+import { validateManifestFile } from "../manifest/validate.js";
+import { ONNXRUNTIME_NODE_VERSION } from "../version.generated.js";
 import { readInputs, type ActionConfig } from "./inputs.js";
 import { Reporter } from "./reporter.js";
 
@@ -13,6 +16,7 @@ export async function run(): Promise<void> {
     const config = readInputs();
     const facts = readEventFacts();
     const reporter = new Reporter(config);
+    await provideOnnxRuntime(config);
     const result = await runRelease(
       {
         manifestPath: config.manifestPath,
@@ -48,6 +52,22 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Installs onnxruntime-node beside the action when the manifest has ONNX stages. */
+async function provideOnnxRuntime(config: ActionConfig): Promise<void> {
+  if (config.onnxRuntime === "none") return;
+  const checked = await validateManifestFile(config.manifestPath).catch(() => undefined);
+  if (!checked?.valid || !needsOnnxRuntime(checked.manifest)) return;
+  await core.group("onnxruntime", async () => {
+    const result = await setupOnnxRuntime({
+      choice: config.onnxRuntime,
+      cache: await import("@actions/cache"),
+    });
+    core.info(
+      `onnxruntime-node ${ONNXRUNTIME_NODE_VERSION} (${result.flavour ?? "as installed"}): ${result.source}${result.dir ? ` in ${result.dir}` : ""}`,
+    );
+  });
 }
 
 function failOn(result: ReleaseRunResult, config: ActionConfig): void {

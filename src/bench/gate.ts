@@ -99,7 +99,7 @@ export function evaluateGate(
     const previous = byKey.get(key);
     if (!previous || previous.direction !== result.direction) return { ...base, status: "new" };
     const threshold =
-      result.threshold ?? settings?.threshold ?? options.threshold ?? DEFAULT_THRESHOLD;
+      settings?.threshold ?? result.threshold ?? options.threshold ?? DEFAULT_THRESHOLD;
     const tested =
       previous.samples.length >= MIN_SAMPLES_FOR_TEST &&
       result.samples.length >= MIN_SAMPLES_FOR_TEST;

@@ -3,6 +3,7 @@ import type * as Ort from "onnxruntime-node";
 import { onnxRuntime } from "../runtime/onnxruntime.js";
 import { ModelPublishError } from "../errors.js";
 import type { BenchResult } from "../manifest/types.generated.js";
+import { measurePeakMemory } from "./peak-memory.js";
 import { generateInputs } from "./onnx-inputs.js";
 
 export type Provider = "cpu" | "cuda" | "tensorrt";
@@ -93,6 +94,9 @@ function samples(values: number[]): BenchResult["samples"] {
   return [first, ...rest];
 }
 
+/** The smallest rise of peak RSS that is a regression (15%), unless the manifest says otherwise. */
+export const PEAK_RSS_THRESHOLD = 0.15;
+
 function mib(bytes: number): number {
   return bytes / (1024 * 1024);
 }
@@ -100,16 +104,14 @@ function mib(bytes: number): number {
 /**
  * Benchmarks an ONNX model in onnxruntime-node: session load and first inference over several
  * sessions, then warm-up and timed iterations per batch size. Every measurement is kept as a
- * sample, so the gate compares distributions. Peak RSS is how far this process's resident memory
- * rose above where it stood once the runtime was loaded, sampled after every run: what came
- * before (a build, API calls) differs between runs and must not count.
+ * sample, so the gate compares distributions. Peak RSS is that of a fresh process loading and
+ * running the model at the largest batch size (see `measurePeakMemory`).
  */
 export async function measureOnnx(
   file: string,
   options: MeasureOptions = {},
 ): Promise<Measurement> {
   const ort = await onnxRuntime();
-  const rssStart = process.memoryUsage.rss();
   const { provider, note } = await chooseProvider(file, options.provider ?? "auto");
   const iterations = options.iterations ?? 100;
   const warmup = options.warmup ?? 5;
@@ -118,10 +120,6 @@ export async function measureOnnx(
   const sequenceLength = options.sequenceLength ?? 16;
   const variant = options.variant ? { variant: options.variant } : {};
   const results: BenchResult[] = [];
-  let rssPeak = rssStart;
-  const sampleRss = (): void => {
-    rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-  };
   const total = batchSizes.length * (loads + warmup + iterations);
   let done = 0;
   const tick = (): void => options.onProgress?.(++done, total);
@@ -142,7 +140,6 @@ export async function measureOnnx(
       const runStart = process.hrtime.bigint();
       await session.run(feeds);
       const firstTime = elapsedMs(runStart);
-      sampleRss();
       if (i === 0) continue;
       loadTimes.push(loadTime);
       firstTimes.push(firstTime);
@@ -158,7 +155,6 @@ export async function measureOnnx(
       const start = process.hrtime.bigint();
       await session.run(feeds);
       latencies.push(elapsedMs(start));
-      sampleRss();
       tick();
     }
     await session.release();
@@ -208,7 +204,18 @@ export async function measureOnnx(
       name: "peak_rss",
       unit: "MiB",
       direction: "lower-is-better",
-      samples: [mib(rssPeak - rssStart)],
+      samples: [
+        mib(
+          await measurePeakMemory(file, {
+            provider,
+            batchSize: Math.max(...batchSizes),
+            sequenceLength,
+          }),
+        ),
+      ],
+      // One figure per run, which moves a little with allocator state: only a larger rise than
+      // the default 5% counts (a manifest's bench.metrics.peak_rss overrides it).
+      threshold: PEAK_RSS_THRESHOLD,
       ...variant,
     },
     {

@@ -1,5 +1,10 @@
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import type * as Ort from "onnxruntime-node";
 import { ModelPublishError } from "../errors.js";
+
+/** A folder holding `node_modules/onnxruntime-node`, installed beside the action (action.yml). */
+export const RUNTIME_DIR_ENV = "MODEL_PUBLISH_RUNTIME_DIR";
 
 export type OnnxRuntime = typeof Ort;
 
@@ -27,22 +32,44 @@ function pinFloat16Storage(ort: OnnxRuntime): void {
 }
 
 /**
+ * Where onnxruntime-node's entry file is, found the way {@link onnxRuntime} loads it, for a child
+ * process that must load the same build.
+ */
+export function onnxRuntimeEntry(): string {
+  const dir = process.env[RUNTIME_DIR_ENV];
+  const from = dir ? join(dir, "package.json") : import.meta.url;
+  return createRequire(from).resolve("onnxruntime-node");
+}
+
+type RuntimeModule = OnnxRuntime & { default?: OnnxRuntime };
+
+async function importRuntime(): Promise<RuntimeModule> {
+  const dir = process.env[RUNTIME_DIR_ENV];
+  try {
+    if (dir) {
+      // The action installs the runtime in a folder of its own, outside any node_modules that
+      // an import from dist/ would search.
+      return createRequire(join(dir, "package.json"))("onnxruntime-node") as RuntimeModule;
+    }
+    return (await import("onnxruntime-node")) as RuntimeModule;
+  } catch (error) {
+    const where = dir ? ` in ${RUNTIME_DIR_ENV}=${dir}` : " beside model-publish";
+    throw new ModelPublishError(
+      "INPUT_UNSUPPORTED",
+      `the ONNX stages need onnxruntime-node, which is not installed${where}; install it (\`npm install onnxruntime-node\`) or leave ONNX variants and benchmarks out`,
+      { cause: error },
+    );
+  }
+}
+
+/**
  * onnxruntime-node, loaded on first use. Its native binding cannot be bundled into the action's
  * `dist/`, and only the ONNX stages (variants, parity, benchmarks) need it, so nothing else
  * depends on it being installed.
  */
 export async function onnxRuntime(): Promise<OnnxRuntime> {
   if (!loaded) {
-    let module: OnnxRuntime & { default?: OnnxRuntime };
-    try {
-      module = (await import("onnxruntime-node")) as OnnxRuntime & { default?: OnnxRuntime };
-    } catch (error) {
-      throw new ModelPublishError(
-        "INPUT_UNSUPPORTED",
-        "the ONNX stages need onnxruntime-node, which is not installed beside model-publish; install it (`npm install onnxruntime-node`) or leave ONNX variants and benchmarks out",
-        { cause: error },
-      );
-    }
+    const module = await importRuntime();
     const ort = module.default ?? module;
     pinFloat16Storage(ort);
     loaded = ort;

@@ -158,6 +158,7 @@ describe("Reporter progress", () => {
       releaseDir: "out",
       benchStore: "none",
       prComment: false,
+      onnxRuntime: "none",
     });
     for (let done = 0; done <= 1000; done += 25) {
       reporter.handle({

@@ -9,9 +9,10 @@ import { repoRoot } from "./temp.js";
 export function runAction(
   env: Record<string, string>,
   cwd: string,
+  entry = join(repoRoot, "dist", "action.js"),
 ): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, "dist", "action.js")], {
+    const child = spawn(process.execPath, [entry], {
       cwd,
       env: { PATH: process.env.PATH ?? "", ...env },
     });
