@@ -51,7 +51,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-7I5S5C6N.js";
+} from "./chunks/chunk-PVQYJPJE.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";

@@ -84,7 +84,7 @@ import {
   withRetry,
   writeFileAtomic,
   writeOnnx
-} from "./chunks/chunk-7I5S5C6N.js";
+} from "./chunks/chunk-PVQYJPJE.js";
 
 // src/bench/simulate.ts
 var CI_RUNNER_NOISE = {

@@ -26,11 +26,12 @@ export declare function chooseProvider(file: string, choice: ProviderChoice): Pr
     provider: Provider;
     note: string;
 }>;
+/** The smallest rise of peak RSS that is a regression (15%), unless the manifest says otherwise. */
+export declare const PEAK_RSS_THRESHOLD = 0.15;
 /**
  * Benchmarks an ONNX model in onnxruntime-node: session load and first inference over several
  * sessions, then warm-up and timed iterations per batch size. Every measurement is kept as a
- * sample, so the gate compares distributions. Peak RSS is how far this process's resident memory
- * rose above where it stood once the runtime was loaded, sampled after every run: what came
- * before (a build, API calls) differs between runs and must not count.
+ * sample, so the gate compares distributions. Peak RSS is that of a fresh process loading and
+ * running the model at the largest batch size (see `measurePeakMemory`).
  */
 export declare function measureOnnx(file: string, options?: MeasureOptions): Promise<Measurement>;
