@@ -60,6 +60,18 @@ export {
 } from "./pipeline/build.js";
 export type { Artifact, ArtifactFormat, ArtifactRole, ArtifactSet } from "./pipeline/artifacts.js";
 export {
+  runRelease,
+  runReleaseIter,
+  type ReleaseRunOptions,
+  type ReleaseRunResult,
+} from "./pipeline/release-run.js";
+export {
+  runBenchStage,
+  type BenchStageOptions,
+  type BenchStageResult,
+} from "./pipeline/bench-stage.js";
+export { planPublish } from "./pipeline/publish-plan.js";
+export {
   renderCard,
   type CardInput,
   type CardTemplate,

@@ -116,6 +116,40 @@ export class Reporter {
         ]),
       ]);
     }
+    if (run.publish) {
+      summary.addRaw("<h3>Where it went</h3>", true);
+      summary.addTable([
+        [
+          { data: "destination", header: true },
+          { data: "release", header: true },
+          { data: "uploaded", header: true },
+          { data: "already there", header: true },
+        ],
+        ...run.publish.receipts.map((r) => [
+          r.destination,
+          `<a href="${escape(r.url)}">${escape(r.url)}</a>`,
+          `${r.uploaded.length} (${bytes(r.bytesUploaded)})`,
+          String(r.skipped.length),
+        ]),
+      ]);
+    }
+    if (run.publishPlan) {
+      summary.addRaw("<h3>What a release would upload</h3>", true);
+      summary.addTable([
+        [
+          { data: "destination", header: true },
+          { data: "where", header: true },
+          { data: "files", header: true },
+          { data: "steps", header: true },
+        ],
+        ...run.publishPlan.plans.map((plan) => [
+          plan.destination,
+          `<code>${escape(plan.target)}</code>`,
+          `${plan.files.length} (${bytes(plan.files.reduce((n, f) => n + f.size, 0))})`,
+          escape(plan.steps.join("; ")),
+        ]),
+      ]);
+    }
     if (benchReport) summary.addRaw(benchReport, true);
     summary.addTable([
       [

@@ -78,6 +78,23 @@ export function checkRules(manifest: AuthoredManifest, parsed: ParsedManifest): 
             : "add `url:` with the Pinning Service API endpoint",
       });
     }
+    const storachaOnly = (["key", "proof", "space", "serviceDid"] as const).filter(
+      (field) => provider[field] !== undefined,
+    );
+    if (provider.type !== "storacha" && storachaOnly.length > 0) {
+      findings.push({
+        pointer: `/destinations/ipfs/providers/${index}/${storachaOnly[0] ?? ""}`,
+        message: `${storachaOnly.join(", ")} ${storachaOnly.length === 1 ? "applies" : "apply"} to storacha providers only, not ${provider.type}`,
+        fix: "remove it, or set `type: storacha`",
+      });
+    }
+    if (provider.type === "storacha" && provider.tokenEnv !== undefined) {
+      findings.push({
+        pointer: `/destinations/ipfs/providers/${index}/tokenEnv`,
+        message: "a storacha provider takes no token: it signs with an agent key and a delegation",
+        fix: "remove tokenEnv; set `key: env:STORACHA_KEY` and `proof: env:STORACHA_PROOF` (the defaults)",
+      });
+    }
   });
 
   return findings.map((finding) => {

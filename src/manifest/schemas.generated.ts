@@ -670,12 +670,38 @@ export const authoredManifestSchema = {
         "url": {
           "type": "string",
           "format": "uri",
-          "description": "Endpoint URL (Kubo RPC API or Pinning Service API)."
+          "description": "Endpoint URL (Kubo RPC API, Pinning Service API, or for storacha the upload service, default `https://up.storacha.network`)."
         },
         "tokenEnv": {
           "type": "string",
           "pattern": "^[A-Z_][A-Z0-9_]*$",
           "description": "Name of the environment variable that holds the provider's token."
+        },
+        "key": {
+          "type": "string",
+          "pattern": "^env:[A-Za-z_][A-Za-z0-9_]*$",
+          "description": "storacha: where the agent's private key comes from (what `storacha key create` prints), as `env:NAME`. Default `env:STORACHA_KEY`.",
+          "examples": [
+            "env:STORACHA_KEY"
+          ]
+        },
+        "proof": {
+          "type": "string",
+          "pattern": "^(env:[A-Za-z_][A-Za-z0-9_]*|file:[^\\s]+)$",
+          "description": "storacha: where the space's delegation to the agent comes from (what `storacha delegation create <agent> --can space/blob/add --can space/index/add --can filecoin/offer --can upload/add --can upload/get --base64` prints), as `env:NAME` or `file:PATH`. Default `env:STORACHA_PROOF`.",
+          "examples": [
+            "env:STORACHA_PROOF"
+          ]
+        },
+        "space": {
+          "type": "string",
+          "pattern": "^did:key:z[1-9A-HJ-NP-Za-km-z]+$",
+          "description": "storacha: the space to upload to; default the one space the proof delegates."
+        },
+        "serviceDid": {
+          "type": "string",
+          "pattern": "^did:(web|key):[^\\s]+$",
+          "description": "storacha: the DID of the upload service at `url`. Default `did:web:up.storacha.network`."
         }
       }
     },

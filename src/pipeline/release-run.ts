@@ -10,6 +10,7 @@ import { signRelease } from "../sign/sign-release.js";
 import { releaseTimestamp } from "../sign/timestamp.js";
 import { configureDestinations } from "../publish/publish-config.js";
 import { publishRelease, type PublishResult } from "../publish/publish-release.js";
+import { planPublish } from "./publish-plan.js";
 import { runBenchStage, type BenchStageOptions, type BenchStageResult } from "./bench-stage.js";
 import { buildReleaseIter, type BuildOptions, type BuildResult } from "./build.js";
 import { drainEvents, type PipelineEvent } from "./events.js";
@@ -25,6 +26,8 @@ export interface ReleaseRunOptions extends BuildOptions {
 export interface ReleaseRunResult {
   /** What each destination published, in release mode. */
   publish?: PublishResult;
+  /** What a release would upload and where, in check and dry-run modes (no remote asked). */
+  publishPlan?: PublishResult;
   validated: PipelineResult;
   build?: BuildResult;
   /** Hex SHA-256 of manifest.json as it ends up. */
@@ -90,6 +93,21 @@ export async function* runReleaseIter(
   }
   if (validated.decision.mode === "release" && authored.destinations) {
     result.publish = yield* publishStage(dir, authored, options);
+  } else if (authored.destinations) {
+    try {
+      result.publishPlan = await planPublish(
+        dir,
+        authored,
+        options.env ?? process.env,
+        release.timestamp ?? "1970-01-01T00:00:00Z",
+      );
+    } catch (error) {
+      yield {
+        type: "log",
+        level: "warning",
+        message: `could not plan the publish: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
   }
   result.manifestSha256 = createHash("sha256")
     .update(await readFile(join(dir, MANIFEST_FILE)))

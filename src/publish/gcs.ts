@@ -9,6 +9,7 @@ import type {
   Receipt,
   ReleaseFile,
 } from "./destination.js";
+import { NOT_CONSULTED } from "./destination.js";
 import {
   IMMUTABLE,
   contentType,
@@ -133,6 +134,24 @@ export class GcsDestination implements Destination {
       this.hashes.set(file.path, hashes);
     }
     return hashes;
+  }
+
+  localPlan(release: PublishableRelease): DestinationPlan {
+    return {
+      destination: "gcs",
+      target: `${this.gsUrl(this.folder(release))}/`,
+      files: release.files.map((file) => ({
+        path: file.path,
+        size: file.size,
+        url: this.gsUrl(objectName(this.options, release.id, release.version, file.path)),
+        action: "upload" as const,
+      })),
+      published: false,
+      steps: [
+        NOT_CONSULTED,
+        `update ${this.gsUrl(latestName(this.options, release.id))} and ${this.gsUrl(indexName(this.options))}`,
+      ],
+    };
   }
 
   async plan(release: PublishableRelease, context: PublishContext): Promise<DestinationPlan> {

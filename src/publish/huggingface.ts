@@ -8,6 +8,7 @@ import type {
   Receipt,
   ReleaseFile,
 } from "./destination.js";
+import { NOT_CONSULTED } from "./destination.js";
 import { HubComparer } from "./hub-compare.js";
 import { commitGroup, ensureBranch, ensureRepo, tagLane } from "./hub-commits.js";
 import { commitGroups, hubLanes, type HubLane } from "./hub-lanes.js";
@@ -75,6 +76,26 @@ export class HuggingFaceDestination implements Destination {
     return commitGroups(pending, this.options.filesPerCommit ?? 200);
   }
 
+  localPlan(release: PublishableRelease): DestinationPlan {
+    const lanes = this.lanesOf(release);
+    return {
+      destination: "hf",
+      target: `${this.label}@${this.branch}`,
+      files: lanes.flatMap((lane) => this.plannedFiles(lane, lane.files)),
+      published: false,
+      steps: [NOT_CONSULTED, ...lanes.map((lane) => `tag ${lane.tag}`)],
+    };
+  }
+
+  private plannedFiles(lane: HubLane, pending: readonly ReleaseFile[]) {
+    return lane.files.map((file) => ({
+      path: lane.branch === this.branch ? file.path : `${file.path} (branch ${lane.branch})`,
+      size: file.size,
+      url: `${this.options.hubUrl}/${this.options.repo}/blob/${encodeURIComponent(lane.tag)}/${file.path}`,
+      action: pending.includes(file) ? ("upload" as const) : ("skip" as const),
+    }));
+  }
+
   async plan(release: PublishableRelease, context: PublishContext): Promise<DestinationPlan> {
     const remote = this.remote(context);
     const read = <T>(what: string, work: () => Promise<T>): Promise<T> =>
@@ -114,14 +135,7 @@ export class HuggingFaceDestination implements Destination {
       steps.push(`tag ${lane.tag}`);
       this.lanes.push({ lane, published: false, pending });
     }
-    const files = this.lanes.flatMap(({ lane, pending }) =>
-      lane.files.map((file) => ({
-        path: lane.branch === this.branch ? file.path : `${file.path} (branch ${lane.branch})`,
-        size: file.size,
-        url: `${this.options.hubUrl}/${this.options.repo}/blob/${encodeURIComponent(lane.tag)}/${file.path}`,
-        action: pending.includes(file) ? ("upload" as const) : ("skip" as const),
-      })),
-    );
+    const files = this.lanes.flatMap(({ lane, pending }) => this.plannedFiles(lane, pending));
     return {
       destination: "hf",
       target: `${this.label}@${this.branch}`,

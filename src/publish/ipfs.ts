@@ -8,6 +8,7 @@ import type {
   ReadBackReport,
   Receipt,
 } from "./destination.js";
+import { NOT_CONSULTED } from "./destination.js";
 import { readBackFromGateway } from "./ipfs-gateway.js";
 import type { IpfsPinState, IpfsProvider } from "./ipfs-provider.js";
 import { releaseDag, type ReleaseDag } from "./release-dag.js";
@@ -51,6 +52,30 @@ export class IpfsDestination implements Destination {
 
   private target(dag: ReleaseDag): string {
     return `ipfs://${dag.root.root.toString()}`;
+  }
+
+  localPlan(release: PublishableRelease): DestinationPlan {
+    const dag = this.dag;
+    if (!dag)
+      throw new ModelPublishError("USAGE", "ipfs: prepare() computes the CIDs before a plan");
+    const root = this.target(dag);
+    return {
+      destination: "ipfs",
+      target: root,
+      files: release.files.map((file) => ({
+        path: file.path,
+        size: file.size,
+        url: `${root}/${file.path}`,
+        action: "upload" as const,
+      })),
+      published: false,
+      steps: [
+        NOT_CONSULTED,
+        ...this.options.providers.map(
+          (p) => `pin ${dag.content.root.toString()} and ${dag.root.root.toString()} on ${p.label}`,
+        ),
+      ],
+    };
   }
 
   async plan(release: PublishableRelease, context: PublishContext): Promise<DestinationPlan> {

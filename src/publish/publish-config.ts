@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { ModelPublishError } from "../errors.js";
 import type { AuthoredManifest } from "../manifest/types.generated.js";
 import type { Destination, DestinationName } from "./destination.js";
@@ -7,6 +8,7 @@ import { IpfsDestination } from "./ipfs.js";
 import { KuboProvider } from "./ipfs-kubo.js";
 import { PinningProvider } from "./ipfs-pinning.js";
 import type { IpfsProvider } from "./ipfs-provider.js";
+import { STORACHA_DID, STORACHA_URL, StorachaProvider } from "./ipfs-storacha.js";
 import { Secrets } from "./secrets.js";
 
 /** The token variables of the Hub, in the order they are tried (seed 000 §3). */
@@ -52,20 +54,50 @@ export function hubToken(env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
-/** Secret-looking variables whose values must never show, whatever the manifest names. */
-function environmentSecrets(env: NodeJS.ProcessEnv, manifest: AuthoredManifest): Secrets {
+/**
+ * Secret-looking variables whose values must never show, whatever the manifest names: every
+ * `*TOKEN`, `*SECRET`, `*PASSWORD`, `*API_KEY`, `*PRIVATE_KEY`… variable, the Hub token variables,
+ * and the variables the manifest names for its signing key, IPFS provider tokens and Storacha
+ * agent key and delegation.
+ */
+export function environmentSecrets(env: NodeJS.ProcessEnv, manifest?: AuthoredManifest): Secrets {
   const secrets = new Secrets();
   for (const [name, value] of Object.entries(env)) {
     if (/(TOKEN|SECRET|PASSWORD|PASSPHRASE|API_KEY|PRIVATE_KEY|SIGNING_KEY)$/i.test(name))
       secrets.add(value);
   }
   for (const name of HUB_TOKEN_VARIABLES) secrets.add(env[name]);
-  const key = manifest.signing?.key;
+  const key = manifest?.signing?.key;
   if (key?.startsWith("env:") === true) secrets.add(env[key.slice(4)]);
-  for (const provider of manifest.destinations?.ipfs?.providers ?? []) {
+  for (const provider of manifest?.destinations?.ipfs?.providers ?? []) {
     if (provider.tokenEnv !== undefined) secrets.add(env[provider.tokenEnv]);
+    if (provider.type === "storacha") {
+      for (const source of [provider.key ?? STORACHA_KEY, provider.proof ?? STORACHA_PROOF]) {
+        if (source.startsWith("env:")) secrets.add(env[source.slice(4)]);
+      }
+    }
   }
   return secrets;
+}
+
+/** The Hub's base URL: `HF_ENDPOINT` when set, else https://huggingface.co (no trailing slash). */
+export function hubUrlFrom(env: NodeJS.ProcessEnv): string {
+  return (env.HF_ENDPOINT?.trim() || "https://huggingface.co").replace(/\/+$/, "");
+}
+
+/**
+ * The GCS JSON API endpoint of `STORAGE_EMULATOR_HOST` (a host, or a URL that may end in
+ * /storage/v1), or undefined for Google's own with application default credentials.
+ */
+export function gcsEndpointFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const emulator = env.STORAGE_EMULATOR_HOST?.trim();
+  if (emulator === undefined || emulator === "") return undefined;
+  // The client library reads this variable too, as a base URL that may end in /storage/v1; the
+  // endpoint we pass is the host alone, so both agree.
+  return (/^https?:\/\//.test(emulator) ? emulator : `http://${emulator}`).replace(
+    /\/storage\/v1\/?$/,
+    "",
+  );
 }
 
 /** A gateway URL as the multiaddr a pinning service fetches from (`/dns/host/tcp/443/https`). */
@@ -86,6 +118,59 @@ export function gatewayMultiaddr(url: string): string | undefined {
 
 function usage(message: string): ModelPublishError {
   return new ModelPublishError("USAGE", message);
+}
+
+/** Where a storacha provider's agent key and delegation come from unless the manifest says. */
+const STORACHA_KEY = "env:STORACHA_KEY";
+const STORACHA_PROOF = "env:STORACHA_PROOF";
+
+type ProviderSettings = NonNullable<
+  NonNullable<AuthoredManifest["destinations"]>["ipfs"]
+>["providers"][number];
+
+function isDid(text: string): text is `did:${string}:${string}` {
+  return /^did:[a-z0-9]+:\S+$/.test(text);
+}
+
+/** A Storacha provider: the agent key and the proof from the variables (or file) it names. */
+function storachaProvider(
+  env: NodeJS.ProcessEnv,
+  provider: ProviderSettings,
+  where: string,
+): StorachaProvider {
+  const keyFrom = provider.key ?? STORACHA_KEY;
+  const proofFrom = provider.proof ?? STORACHA_PROOF;
+  const variable = (source: string, what: string, fix: string): string => {
+    const value = env[source.slice(4)]?.trim();
+    if (value === undefined || value === "")
+      throw usage(`${where}: ${source.slice(4)} (${what}) is not set; ${fix}`);
+    return value;
+  };
+  const key = variable(
+    keyFrom,
+    "the Storacha agent key",
+    "set it, as a secret, to the private key `storacha key create` prints, or name another variable with key: env:NAME",
+  );
+  const proof = proofFrom.startsWith("env:")
+    ? {
+        env: proofFrom.slice(4),
+        value: variable(
+          proofFrom,
+          "the space's delegation to the agent",
+          "set it to what `storacha delegation create <agent DID> --can space/blob/add --can space/index/add --can filecoin/offer --can upload/add --can upload/get --base64` prints, or use proof: file:PATH",
+        ),
+      }
+    : { file: resolve(proofFrom.slice(5)) };
+  const serviceDid = provider.serviceDid ?? STORACHA_DID;
+  if (!isDid(serviceDid)) throw usage(`${where}: serviceDid ${serviceDid} is not a DID`);
+  return new StorachaProvider({
+    url: provider.url ?? STORACHA_URL,
+    serviceDid,
+    key,
+    keyFrom,
+    proof,
+    ...(provider.space === undefined ? {} : { space: provider.space }),
+  });
 }
 
 function ipfsProviders(config: DestinationConfig, gateways: readonly string[]): IpfsProvider[] {
@@ -119,10 +204,7 @@ function ipfsProviders(config: DestinationConfig, gateways: readonly string[]): 
           ...config.overrides?.pinning,
         });
       case "storacha":
-        throw new ModelPublishError(
-          "INPUT_UNSUPPORTED",
-          `${where}: Storacha is not supported in this version (its client, @storacha/client, speaks UCAN invocations that are not implemented here); pin through a Kubo node or an IPFS Pinning Service instead`,
-        );
+        return storachaProvider(config.env, provider, where);
     }
   });
 }
@@ -166,7 +248,7 @@ export function configureDestinations(config: DestinationConfig): ConfiguredDest
     destinations.push(
       new HuggingFaceDestination({
         repo: hf.repo,
-        hubUrl: (env.HF_ENDPOINT?.trim() || "https://huggingface.co").replace(/\/+$/, ""),
+        hubUrl: hubUrlFrom(env),
         ...(token === undefined ? {} : { token }),
         ...(hf.branch === undefined ? {} : { branch: hf.branch }),
         private: hf.private === true,
@@ -177,23 +259,14 @@ export function configureDestinations(config: DestinationConfig): ConfiguredDest
   }
   if (only.includes("gcs") && configured.gcs !== undefined) {
     const gcs = configured.gcs;
-    const emulator = env.STORAGE_EMULATOR_HOST?.trim();
+    const apiEndpoint = gcsEndpointFrom(env);
     const projectId = env.GOOGLE_CLOUD_PROJECT ?? env.GCLOUD_PROJECT;
     destinations.push(
       new GcsDestination({
         bucket: gcs.bucket,
         prefix: gcs.prefix ?? "",
         ...(gcs.publicBaseUrl === undefined ? {} : { publicBaseUrl: gcs.publicBaseUrl }),
-        ...(emulator === undefined || emulator === ""
-          ? {}
-          : {
-              // The client library reads this variable too, as a base URL that may end in
-              // /storage/v1; the endpoint we pass is the host alone, so both agree.
-              apiEndpoint: (/^https?:\/\//.test(emulator)
-                ? emulator
-                : `http://${emulator}`
-              ).replace(/\/storage\/v1\/?$/, ""),
-            }),
+        ...(apiEndpoint === undefined ? {} : { apiEndpoint }),
         ...(projectId === undefined ? {} : { projectId }),
         ...config.overrides?.gcs,
       }),

@@ -23,6 +23,8 @@ export interface PublishOptions {
   destinations: Destination[];
   /** Plan only: read the remote state, write nothing anywhere. */
   dryRun?: boolean;
+  /** Plan without asking any remote (implies `dryRun`): where every file would go. */
+  offline?: boolean;
   /** Read every destination back after uploading (default true). */
   verify?: boolean;
   /** Put the IPFS content CID into manifest.json (whenever IPFS is configured, selected or not). */
@@ -103,7 +105,10 @@ export async function publishRelease(options: PublishOptions): Promise<PublishRe
     for (const destination of options.destinations) {
       try {
         await destination.prepare?.(release, context);
-        const plan = await destination.plan(release, context);
+        const plan =
+          options.offline === true
+            ? destination.localPlan(release)
+            : await destination.plan(release, context);
         plans.push(plan);
         planned.push({ destination, plan });
         emit({ type: "plan", plan });
@@ -116,14 +121,14 @@ export async function publishRelease(options: PublishOptions): Promise<PublishRe
     const result: PublishResult = {
       id: release.id,
       version: release.version,
-      dryRun: options.dryRun === true,
+      dryRun: options.dryRun === true || options.offline === true,
       plans: secrets.redactValue(plans),
       receipts: [],
       reports: [],
       failures,
       ok: false,
     };
-    if (options.dryRun === true) {
+    if (result.dryRun) {
       result.ok = failures.length === 0;
       return result;
     }

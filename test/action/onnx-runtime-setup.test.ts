@@ -64,7 +64,7 @@ describe("onnxruntime-node beside the action", () => {
       expect.objectContaining({
         key: expect.stringContaining(
           `model-publish-onnxruntime-node-${ONNXRUNTIME_NODE_VERSION}-cpu`,
-        ) as unknown,
+        ),
         finalized: true,
       }),
     ]);
@@ -117,8 +117,6 @@ describe("onnxruntime-node beside the action", () => {
     expect(needsOnnxRuntime(undefined)).toBe(false);
     expect(needsOnnxRuntime({ ...base, bench: {} })).toBe(true);
     expect(needsOnnxRuntime({ ...base, variants: [{ scheme: "onnx-int8" }] })).toBe(true);
-    expect(
-      needsOnnxRuntime({ ...base, variants: [{ scheme: "q4_k_m" }] } as AuthoredManifest),
-    ).toBe(false);
+    expect(needsOnnxRuntime({ ...base, variants: [{ scheme: "q4_k_m" }] })).toBe(false);
   });
 });

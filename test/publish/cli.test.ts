@@ -138,9 +138,9 @@ describe("model-publish publish", () => {
     const storacha = await manifestFile("storacha.yaml", (m) => {
       m.destinations = { ipfs: { providers: [{ type: "storacha" }] } };
     });
-    const unsupported = await cli([dir, "--manifest", storacha]);
-    expect(unsupported.code).toBe(2);
-    expect(unsupported.stderr).toContain("Storacha is not supported in this version");
+    const noKey = await cli([dir, "--manifest", storacha]);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain("STORACHA_KEY (the Storacha agent key) is not set");
     const env = { ...envFor(servers) };
     delete env.PINNING_TOKEN;
     expect((await cli([dir, "--dry-run"], env)).stderr).toContain(

@@ -80,7 +80,12 @@ describe("destination settings from the manifest and the environment", () => {
       return undefined;
     })();
     expect(error).toBeInstanceOf(ModelPublishError);
-    expect(error).toMatchObject({ code: "INPUT_UNSUPPORTED" });
+    expect(error).toMatchObject({
+      code: "USAGE",
+      message: expect.stringMatching(
+        /STORACHA_KEY \(the Storacha agent key\) is not set/,
+      ) as unknown,
+    });
   });
 
   it("collects the environment's secrets: tokens, provider tokens, the signing key", async () => {

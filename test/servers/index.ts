@@ -15,6 +15,8 @@ export { startGitHubServer } from "./github-server.js";
 export type { GitHubServer, GitHubServerOptions } from "./github-server.js";
 export { startActionsCacheServer } from "./actions-cache-server.js";
 export type { ActionsCacheServer, ActionsCacheServerOptions } from "./actions-cache-server.js";
+export { startStorachaServer } from "./storacha-server.js";
+export type { StorachaServer, StorachaServerOptions } from "./storacha-server.js";
 export { FaultInjector } from "./faults.js";
 export type { FaultKind, FaultRule, RandomFaults } from "./faults.js";
 export type { RequestLogEntry } from "./http-server.js";
