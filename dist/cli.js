@@ -51,7 +51,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-PVQYJPJE.js";
+} from "./chunks/chunk-DQ247GD5.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";

@@ -6,10 +6,12 @@ import {
   DEFAULT_THRESHOLD,
   ExitCode,
   GgufFile,
+  MANIFEST_FILE,
   MODES,
   ModelPublishError,
   ONNX_SCHEMES,
   QUANT_SCHEMES,
+  SIGNATURE_FILE,
   STAGES,
   SafetensorsFile,
   SeededRandom,
@@ -29,6 +31,7 @@ import {
   convertCheckpoint,
   deriveMode,
   describeFingerprint,
+  drainEvents,
   errorText,
   evaluateGate,
   evaluateVariant,
@@ -49,6 +52,7 @@ import {
   merkleRoot,
   onnxParity,
   parseManifestText,
+  parsePrivateKey,
   planStages,
   publicKeyPem,
   publishRelease,
@@ -84,7 +88,7 @@ import {
   withRetry,
   writeFileAtomic,
   writeOnnx
-} from "./chunks/chunk-PVQYJPJE.js";
+} from "./chunks/chunk-DQ247GD5.js";
 
 // src/bench/simulate.ts
 var CI_RUNNER_NOISE = {
@@ -128,78 +132,33 @@ function simulateGate(options) {
   };
 }
 
-// src/bench/trend-chart.ts
-var PAGE = "#020617";
-var PANEL = "#0f172a";
-var GRID = "#1e293b";
-var TEXT = "#e2e8f0";
-var MUTED = "#94a3b8";
-var ACCENTS = ["#22c55e", "#7c3aed", "#14b8a6", "#f59e0b", "#1e3a8a"];
-function escapeXml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-function relativeSeries(series) {
-  return series.map((s) => ({
-    metric: s.metric,
-    values: s.values.map((v) => s.values[0] ? 100 * v / s.values[0] : 100)
-  }));
-}
-function percentRange(relative) {
-  const all = relative.flatMap((s) => s.values).filter(Number.isFinite);
-  return { low: Math.min(90, ...all), high: Math.max(110, ...all) };
-}
-var fixed = (n) => (Math.round(n * 10) / 10).toString();
-function trendChartSvg(title, series, runLabels) {
-  const width = 720;
-  const height = 320;
-  const left = 56;
-  const right = 170;
-  const top = 48;
-  const bottom = 40;
-  const plotW = width - left - right;
-  const plotH = height - top - bottom;
-  const relative = relativeSeries(series);
-  const { low, high } = percentRange(relative);
-  const runs = Math.max(2, ...relative.map((s) => s.values.length));
-  const x = (i) => left + plotW * i / (runs - 1);
-  const y = (v) => top + plotH - plotH * (v - low) / (high - low);
-  const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Inter, sans-serif">`,
-    `<rect width="${width}" height="${height}" fill="${PAGE}"/>`,
-    `<rect x="8" y="8" width="${width - 16}" height="${height - 16}" rx="8" fill="${PANEL}"/>`,
-    `<text x="${left}" y="30" fill="${TEXT}" font-size="15" font-weight="600">${escapeXml(title)}</text>`
-  ];
-  for (const tick of [low, 100, high]) {
-    parts.push(
-      `<line x1="${left}" x2="${left + plotW}" y1="${fixed(y(tick))}" y2="${fixed(y(tick))}" stroke="${GRID}"/>`,
-      `<text x="${left - 8}" y="${fixed(y(tick) + 4)}" fill="${MUTED}" font-size="11" text-anchor="end" font-family="JetBrains Mono, monospace">${fixed(tick)}%</text>`
-    );
-  }
-  runLabels.slice(0, runs).forEach((label, i) => {
-    parts.push(
-      `<text x="${fixed(x(i))}" y="${height - 18}" fill="${MUTED}" font-size="10" text-anchor="middle" font-family="JetBrains Mono, monospace">${escapeXml(label)}</text>`
-    );
-  });
-  relative.forEach((s, index) => {
-    const color = ACCENTS[index % ACCENTS.length] ?? TEXT;
-    const points = s.values.map((v, i) => `${fixed(x(i))},${fixed(y(v))}`).join(" ");
-    parts.push(`<polyline points="${points}" fill="none" stroke="${color}" stroke-width="2"/>`);
-    s.values.forEach((v, i) => {
-      parts.push(`<circle cx="${fixed(x(i))}" cy="${fixed(y(v))}" r="3" fill="${color}"/>`);
-    });
-    parts.push(
-      `<rect x="${left + plotW + 16}" y="${top + index * 20 - 9}" width="10" height="10" rx="2" fill="${color}"/>`,
-      `<text x="${left + plotW + 32}" y="${top + index * 20}" fill="${TEXT}" font-size="12">${escapeXml(s.metric)}</text>`
-    );
-  });
-  parts.push("</svg>");
-  return `${parts.join("\n")}
-`;
-}
+// src/pipeline/release-run.ts
+import { createHash } from "node:crypto";
+import { readFile as readFile2 } from "node:fs/promises";
+import { dirname, join as join2, resolve } from "node:path";
 
-// src/bench/store-local.ts
-import { mkdir, readFile, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+// src/pipeline/publish-plan.ts
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+var PLAN_KEY_ID = "plan-only-throwaway-key";
+async function planPublish(dir, manifest, env, timestamp) {
+  const manifestPath = join(dir, MANIFEST_FILE);
+  const original = await readFile(manifestPath);
+  const configured = configureDestinations({ manifest, env });
+  try {
+    await signRelease(dir, await SigningKey.generate(), { keyId: PLAN_KEY_ID, timestamp });
+    return await publishRelease({
+      dir,
+      destinations: configured.destinations,
+      secrets: configured.secrets,
+      offline: true,
+      ...configured.ipfs ? { ipfs: configured.ipfs } : {}
+    });
+  } finally {
+    await writeFileAtomic(manifestPath, original);
+    await rm(join(dir, SIGNATURE_FILE), { force: true });
+  }
+}
 
 // src/bench/baseline-store.ts
 var BASELINE_FORMAT = "model-publish-baseline";
@@ -362,8 +321,280 @@ function serializeBaselineDocument(document) {
   return `${JSON.stringify(document, null, 2)}
 `;
 }
+function trendSeries(history, current) {
+  const points = history.map((p) => ({
+    label: p.commit ? p.commit.slice(0, 7) : p.recordedAt.slice(0, 10),
+    medians: p.medians
+  }));
+  if (current) points.push({ label: "this run", medians: mediansOf(current) });
+  const names = Object.keys(points.at(-1)?.medians ?? {});
+  let start = points.length;
+  while (start > 0 && names.every((n) => Object.hasOwn(points[start - 1]?.medians ?? {}, n)))
+    start -= 1;
+  const shown = points.slice(start);
+  return {
+    series: names.map((metric) => ({
+      metric,
+      values: shown.map((p) => p.medians[metric] ?? Number.NaN)
+    })),
+    labels: shown.map((p) => p.label)
+  };
+}
+
+// src/pipeline/bench-stage.ts
+var BENCH_VARIANT = "onnx";
+function canSave(store) {
+  return "save" in store;
+}
+async function runBenchStage(input) {
+  const { bench, options } = input;
+  const run = await runBenchmark({
+    target: input.onnxFile,
+    ...bench.provider ? { provider: bench.provider } : {},
+    ...bench.iterations ? { iterations: bench.iterations } : {},
+    ...bench.batchSizes ? { batchSizes: bench.batchSizes } : {},
+    ...input.commit ? { commit: input.commit } : {}
+  });
+  const results = { ...run.file, model: input.modelId };
+  const fingerprint = results.fingerprint?.hash;
+  const key = { modelId: input.modelId, variant: BENCH_VARIANT, fingerprint: fingerprint ?? "" };
+  const stored = options.baseline === void 0 && options.store && fingerprint ? await options.store.load({
+    ...key,
+    ...options.baseCommit ? { commit: options.baseCommit } : {}
+  }) : void 0;
+  const baseline = options.baseline ?? stored?.results;
+  const gate = evaluateGate(baseline, results, {
+    ...bench.threshold !== void 0 ? { threshold: bench.threshold } : {},
+    ...bench.metrics ? { metrics: bench.metrics } : {},
+    ...options.accepted ? { accepted: options.accepted } : {}
+  });
+  const result = {
+    results,
+    gate,
+    providerNote: run.providerNote,
+    trend: trendSeries(stored?.history ?? [], results)
+  };
+  if (options.baseline !== void 0) result.baselineSource = "the bench-baseline file";
+  else if (stored) {
+    result.baselineSource = stored.source;
+    result.baselineMatched = stored.matched;
+  }
+  if (options.record && options.store && canSave(options.store) && fingerprint) {
+    result.saved = await options.store.save(
+      { ...key, ...input.commit ? { commit: input.commit } : {} },
+      { results, ref: options.record.ref }
+    );
+  }
+  return result;
+}
+
+// src/pipeline/release-run.ts
+async function signingKeyFor(options, manifest, manifestDir) {
+  if (options.signingKey) return parsePrivateKey(options.signingKey, "the signing-key input");
+  if (!manifest.signing) return void 0;
+  return loadPrivateKey(manifest.signing.key, {
+    env: options.env ?? process.env,
+    cwd: manifestDir
+  });
+}
+async function* runReleaseIter(options) {
+  const built = yield* buildReleaseIter(options);
+  if (!built.valid) return { validated: built.validated };
+  const { manifest: release, dir } = built;
+  const manifestDir = options.baseDir ?? dirname(resolve(options.manifestPath));
+  const validated = built.validated;
+  const authored = validated.manifest;
+  if (!authored) throw new ModelPublishError("MANIFEST_INVALID", "the manifest did not validate");
+  const result = { validated, build: built };
+  if (validated.decision.mode === "release") {
+    yield { type: "stage-start", stage: "sign" };
+    const started = Date.now();
+    const key = await signingKeyFor(options, authored, manifestDir);
+    if (!key) {
+      throw new ModelPublishError(
+        "USAGE",
+        "a release must be signed: add `signing: { keyId, key: env:NAME }` to the manifest and the key as a secret"
+      );
+    }
+    if (authored.signing?.publicKey && authored.signing.publicKey !== key.publicKeyBase64) {
+      throw new ModelPublishError(
+        "KEY_INVALID",
+        `the signing key does not match signing.publicKey in the manifest (fingerprint ${keyFingerprint(key.publicKey)})`
+      );
+    }
+    const timestamp = await releaseTimestamp({
+      env: options.env ?? process.env,
+      ...validated.decision.tag ? { tag: validated.decision.tag } : {},
+      cwd: manifestDir
+    });
+    const keyId = authored.signing?.keyId ?? keyFingerprint(key.publicKey);
+    await signRelease(dir, key, { keyId, timestamp });
+    result.signedBy = keyId;
+    yield { type: "stage-end", stage: "sign", ok: true, durationMs: Date.now() - started };
+  }
+  if (validated.decision.mode === "release" && authored.destinations) {
+    result.publish = yield* publishStage(dir, authored, options);
+  } else if (authored.destinations) {
+    try {
+      result.publishPlan = await planPublish(
+        dir,
+        authored,
+        options.env ?? process.env,
+        release.timestamp ?? "1970-01-01T00:00:00Z"
+      );
+    } catch (error) {
+      yield {
+        type: "log",
+        level: "warning",
+        message: `could not plan the publish: ${error instanceof Error ? error.message : String(error)}`
+      };
+    }
+  }
+  result.manifestSha256 = createHash("sha256").update(await readFile2(join2(dir, MANIFEST_FILE))).digest("hex");
+  const onnx = built.artifacts.find((a) => a.path === "onnx/model.onnx");
+  const mode = validated.decision.mode;
+  if (authored.bench && onnx && (mode === "check" || options.bench?.record)) {
+    yield { type: "stage-start", stage: "bench" };
+    const started = Date.now();
+    result.bench = await runBenchStage({
+      onnxFile: onnx.file,
+      modelId: release.id,
+      bench: authored.bench,
+      ...options.commit ? { commit: options.commit } : {},
+      options: options.bench ?? {}
+    });
+    if (result.bench.saved) {
+      const { saved } = result.bench;
+      yield {
+        type: "log",
+        level: "info",
+        message: saved.saved ? `recorded this run as a baseline: ${saved.location ?? ""}` : `did not record a baseline: ${saved.reason ?? ""}`
+      };
+    }
+    yield {
+      type: "stage-end",
+      stage: "bench",
+      ok: result.bench.gate.verdict !== "fail",
+      durationMs: Date.now() - started
+    };
+  }
+  return result;
+}
+async function* publishStage(dir, manifest, options) {
+  yield { type: "stage-start", stage: "publish" };
+  const started = Date.now();
+  const configured = configureDestinations({ manifest, env: options.env ?? process.env });
+  const queued = [];
+  const result = await publishRelease({
+    dir,
+    destinations: configured.destinations,
+    secrets: configured.secrets,
+    ...configured.ipfs ? { ipfs: configured.ipfs } : {},
+    ...configured.publicKey ? { publicKey: configured.publicKey } : {},
+    onEvent: (event) => {
+      if (event.type === "progress") {
+        queued.push({
+          type: "progress",
+          stage: "publish",
+          detail: `${event.destination} ${event.path}`,
+          done: event.done,
+          total: event.total
+        });
+      }
+    }
+  });
+  yield* queued;
+  yield { type: "stage-end", stage: "publish", ok: result.ok, durationMs: Date.now() - started };
+  const failure = result.failures[0];
+  if (failure) {
+    throw new ModelPublishError(
+      failure.code,
+      `publish to ${failure.destination} failed: ${failure.message}`
+    );
+  }
+  const problem = result.reports.flatMap(
+    (r) => r.problems.map((p) => `${r.destination}: ${p.path ?? ""} ${p.message}`)
+  )[0];
+  if (problem)
+    throw new ModelPublishError("VERIFY_FAILED", `read-back found a problem: ${problem}`);
+  return result;
+}
+function runRelease(options, onEvent) {
+  return drainEvents(runReleaseIter(options), onEvent);
+}
+
+// src/bench/trend-chart.ts
+var PAGE = "#020617";
+var PANEL = "#0f172a";
+var GRID = "#1e293b";
+var TEXT = "#e2e8f0";
+var MUTED = "#94a3b8";
+var ACCENTS = ["#22c55e", "#7c3aed", "#14b8a6", "#f59e0b", "#1e3a8a"];
+function escapeXml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function relativeSeries(series) {
+  return series.map((s) => ({
+    metric: s.metric,
+    values: s.values.map((v) => s.values[0] ? 100 * v / s.values[0] : 100)
+  }));
+}
+function percentRange(relative) {
+  const all = relative.flatMap((s) => s.values).filter(Number.isFinite);
+  return { low: Math.min(90, ...all), high: Math.max(110, ...all) };
+}
+var fixed = (n) => (Math.round(n * 10) / 10).toString();
+function trendChartSvg(title, series, runLabels) {
+  const width = 720;
+  const height = 320;
+  const left = 56;
+  const right = 170;
+  const top = 48;
+  const bottom = 40;
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const relative = relativeSeries(series);
+  const { low, high } = percentRange(relative);
+  const runs = Math.max(2, ...relative.map((s) => s.values.length));
+  const x = (i) => left + plotW * i / (runs - 1);
+  const y = (v) => top + plotH - plotH * (v - low) / (high - low);
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Inter, sans-serif">`,
+    `<rect width="${width}" height="${height}" fill="${PAGE}"/>`,
+    `<rect x="8" y="8" width="${width - 16}" height="${height - 16}" rx="8" fill="${PANEL}"/>`,
+    `<text x="${left}" y="30" fill="${TEXT}" font-size="15" font-weight="600">${escapeXml(title)}</text>`
+  ];
+  for (const tick of [low, 100, high]) {
+    parts.push(
+      `<line x1="${left}" x2="${left + plotW}" y1="${fixed(y(tick))}" y2="${fixed(y(tick))}" stroke="${GRID}"/>`,
+      `<text x="${left - 8}" y="${fixed(y(tick) + 4)}" fill="${MUTED}" font-size="11" text-anchor="end" font-family="JetBrains Mono, monospace">${fixed(tick)}%</text>`
+    );
+  }
+  runLabels.slice(0, runs).forEach((label, i) => {
+    parts.push(
+      `<text x="${fixed(x(i))}" y="${height - 18}" fill="${MUTED}" font-size="10" text-anchor="middle" font-family="JetBrains Mono, monospace">${escapeXml(label)}</text>`
+    );
+  });
+  relative.forEach((s, index) => {
+    const color = ACCENTS[index % ACCENTS.length] ?? TEXT;
+    const points = s.values.map((v, i) => `${fixed(x(i))},${fixed(y(v))}`).join(" ");
+    parts.push(`<polyline points="${points}" fill="none" stroke="${color}" stroke-width="2"/>`);
+    s.values.forEach((v, i) => {
+      parts.push(`<circle cx="${fixed(x(i))}" cy="${fixed(y(v))}" r="3" fill="${color}"/>`);
+    });
+    parts.push(
+      `<rect x="${left + plotW + 16}" y="${top + index * 20 - 9}" width="10" height="10" rx="2" fill="${color}"/>`,
+      `<text x="${left + plotW + 32}" y="${top + index * 20}" fill="${TEXT}" font-size="12">${escapeXml(s.metric)}</text>`
+    );
+  });
+  parts.push("</svg>");
+  return `${parts.join("\n")}
+`;
+}
 
 // src/bench/store-local.ts
+import { mkdir, readFile as readFile3, stat } from "node:fs/promises";
+import { dirname as dirname2, join as join3 } from "node:path";
 var MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 var LocalBaselineStore = class {
   kind = "local";
@@ -374,7 +605,7 @@ var LocalBaselineStore = class {
   /** The file that holds `key`'s document. */
   pathFor(key) {
     checkBaselineKey(key);
-    return join(
+    return join3(
       this.options.dir,
       encodeURIComponent(key.modelId),
       key.variant,
@@ -390,7 +621,7 @@ var LocalBaselineStore = class {
           `${path}: too large for a baseline document (over ${String(MAX_DOCUMENT_BYTES)} bytes); delete it`
         );
       }
-      text = await readFile(path, "utf8");
+      text = await readFile3(path, "utf8");
     } catch (error) {
       if (error instanceof ModelPublishError) throw error;
       if (error.code === "ENOENT") return void 0;
@@ -414,15 +645,15 @@ var LocalBaselineStore = class {
     const path = this.pathFor(key);
     const previous = await this.read(path).catch(() => void 0);
     const document = nextDocument(key, run, previous, this.options.historyLimit);
-    await mkdir(dirname(path), { recursive: true });
+    await mkdir(dirname2(path), { recursive: true });
     await writeFileAtomic(path, serializeBaselineDocument(document));
     return { saved: true, location: path };
   }
 };
 
 // src/bench/store-actions-cache.ts
-import { mkdir as mkdir2, readFile as readFile2, rm, writeFile } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { mkdir as mkdir2, readFile as readFile4, rm as rm2, writeFile } from "node:fs/promises";
+import { join as join4 } from "node:path";
 var FILE = "baseline.json";
 var ActionsCacheBaselineStore = class {
   kind = "actions-cache";
@@ -431,7 +662,7 @@ var ActionsCacheBaselineStore = class {
   queue = Promise.resolve();
   constructor(options) {
     this.options = options;
-    this.folder = options.folder ?? join2(process.env.GITHUB_WORKSPACE ?? process.cwd(), ".model-publish-bench");
+    this.folder = options.folder ?? join4(process.env.GITHUB_WORKSPACE ?? process.cwd(), ".model-publish-bench");
   }
   /** The key prefix shared by every entry of `key` (model, variant, fingerprint). */
   prefixFor(key) {
@@ -468,7 +699,7 @@ var ActionsCacheBaselineStore = class {
   }
   /** Restores the entry for `primary` (or the latest by prefix) and reads its document. */
   async restore(cache, primary, restoreKeys) {
-    await rm(this.folder, { recursive: true, force: true });
+    await rm2(this.folder, { recursive: true, force: true });
     try {
       let matchedKey;
       try {
@@ -478,12 +709,12 @@ var ActionsCacheBaselineStore = class {
       }
       if (matchedKey === void 0) return void 0;
       const origin = `actions cache entry ${matchedKey}`;
-      const text = await readFile2(join2(this.folder, FILE), "utf8").catch(() => {
+      const text = await readFile4(join4(this.folder, FILE), "utf8").catch(() => {
         throw new ModelPublishError("INPUT_MALFORMED", `${origin}: holds no ${FILE}`);
       });
       return { matchedKey, document: parseBaselineDocument(text, origin) };
     } finally {
-      await rm(this.folder, { recursive: true, force: true });
+      await rm2(this.folder, { recursive: true, force: true });
     }
   }
   load(key) {
@@ -525,7 +756,7 @@ var ActionsCacheBaselineStore = class {
       const document = nextDocument(withCommit, run, previous?.document, this.options.historyLimit);
       await mkdir2(this.folder, { recursive: true });
       try {
-        await writeFile(join2(this.folder, FILE), serializeBaselineDocument(document));
+        await writeFile(join4(this.folder, FILE), serializeBaselineDocument(document));
         const id = await cache.saveCache([this.folder], full);
         if (id === -1) {
           return {
@@ -538,15 +769,15 @@ var ActionsCacheBaselineStore = class {
       } catch (error) {
         throw remoteFailed("actions cache", `saving ${full}`, error, "run the job again");
       } finally {
-        await rm(this.folder, { recursive: true, force: true });
+        await rm2(this.folder, { recursive: true, force: true });
       }
     });
   }
 };
 
 // src/bench/store-release-manifest.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join5 } from "node:path";
 
 // src/bench/release-benchmarks.ts
 var BENCH_GROUP = "bench";
@@ -662,8 +893,8 @@ var ReleaseManifestBaselineReader = class {
         data = await this.fetchJson(origin);
       }
     } else {
-      origin = join3(source, "manifest.json");
-      const text = await readFile3(origin, "utf8").catch((error) => {
+      origin = join5(source, "manifest.json");
+      const text = await readFile5(origin, "utf8").catch((error) => {
         if (error.code === "ENOENT") return void 0;
         throw new ModelPublishError("INPUT_MALFORMED", `${origin}: cannot be read`, {
           cause: error
@@ -959,6 +1190,7 @@ export {
   merkleRoot,
   onnxParity,
   parseManifestText,
+  planPublish,
   planStages,
   publicKeyPem,
   publishRelease,
@@ -971,10 +1203,13 @@ export {
   releaseTimestamp,
   renderCard,
   resolveVersion,
+  runBenchStage,
   runBenchmark,
   runOnnxExport,
   runPipeline,
   runPipelineIter,
+  runRelease,
+  runReleaseIter,
   signRelease,
   signatureSchema,
   simulateGate,

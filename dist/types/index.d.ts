@@ -19,6 +19,9 @@ export { compareSamples, DEFAULT_ALPHA, DEFAULT_SAMPLES, DEFAULT_THRESHOLD, type
 export { CI_RUNNER_NOISE, simulateGate, type GateSimulation, type NoiseModel, } from "./bench/simulate.js";
 export { buildRelease, buildReleaseIter, type BuildOptions, type BuildOutcome, type BuildResult, } from "./pipeline/build.js";
 export type { Artifact, ArtifactFormat, ArtifactRole, ArtifactSet } from "./pipeline/artifacts.js";
+export { runRelease, runReleaseIter, type ReleaseRunOptions, type ReleaseRunResult, } from "./pipeline/release-run.js";
+export { runBenchStage, type BenchStageOptions, type BenchStageResult, } from "./pipeline/bench-stage.js";
+export { planPublish } from "./pipeline/publish-plan.js";
 export { renderCard, type CardInput, type CardTemplate, type EvaluationResult, type RenderedCard, } from "./card/render-card.js";
 export { loadCardTemplate } from "./card/card-template.js";
 export { validateFrontMatter } from "./card/validate-front-matter.js";

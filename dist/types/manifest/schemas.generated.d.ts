@@ -542,12 +542,34 @@ export declare const authoredManifestSchema: {
                 readonly url: {
                     readonly type: "string";
                     readonly format: "uri";
-                    readonly description: "Endpoint URL (Kubo RPC API or Pinning Service API).";
+                    readonly description: "Endpoint URL (Kubo RPC API, Pinning Service API, or for storacha the upload service, default `https://up.storacha.network`).";
                 };
                 readonly tokenEnv: {
                     readonly type: "string";
                     readonly pattern: "^[A-Z_][A-Z0-9_]*$";
                     readonly description: "Name of the environment variable that holds the provider's token.";
+                };
+                readonly key: {
+                    readonly type: "string";
+                    readonly pattern: "^env:[A-Za-z_][A-Za-z0-9_]*$";
+                    readonly description: "storacha: where the agent's private key comes from (what `storacha key create` prints), as `env:NAME`. Default `env:STORACHA_KEY`.";
+                    readonly examples: readonly ["env:STORACHA_KEY"];
+                };
+                readonly proof: {
+                    readonly type: "string";
+                    readonly pattern: "^(env:[A-Za-z_][A-Za-z0-9_]*|file:[^\\s]+)$";
+                    readonly description: "storacha: where the space's delegation to the agent comes from (what `storacha delegation create <agent> --can space/blob/add --can space/index/add --can filecoin/offer --can upload/add --can upload/get --base64` prints), as `env:NAME` or `file:PATH`. Default `env:STORACHA_PROOF`.";
+                    readonly examples: readonly ["env:STORACHA_PROOF"];
+                };
+                readonly space: {
+                    readonly type: "string";
+                    readonly pattern: "^did:key:z[1-9A-HJ-NP-Za-km-z]+$";
+                    readonly description: "storacha: the space to upload to; default the one space the proof delegates.";
+                };
+                readonly serviceDid: {
+                    readonly type: "string";
+                    readonly pattern: "^did:(web|key):[^\\s]+$";
+                    readonly description: "storacha: the DID of the upload service at `url`. Default `did:web:up.storacha.network`.";
                 };
             };
         };

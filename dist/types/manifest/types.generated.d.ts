@@ -281,13 +281,29 @@ export interface Ipfs {
 export interface IpfsProvider {
     type: "kubo" | "pinning-service" | "storacha";
     /**
-     * Endpoint URL (Kubo RPC API or Pinning Service API).
+     * Endpoint URL (Kubo RPC API, Pinning Service API, or for storacha the upload service, default `https://up.storacha.network`).
      */
     url?: string;
     /**
      * Name of the environment variable that holds the provider's token.
      */
     tokenEnv?: string;
+    /**
+     * storacha: where the agent's private key comes from (what `storacha key create` prints), as `env:NAME`. Default `env:STORACHA_KEY`.
+     */
+    key?: string;
+    /**
+     * storacha: where the space's delegation to the agent comes from (what `storacha delegation create <agent> --can space/blob/add --can space/index/add --can filecoin/offer --can upload/add --can upload/get --base64` prints), as `env:NAME` or `file:PATH`. Default `env:STORACHA_PROOF`.
+     */
+    proof?: string;
+    /**
+     * storacha: the space to upload to; default the one space the proof delegates.
+     */
+    space?: string;
+    /**
+     * storacha: the DID of the upload service at `url`. Default `did:web:up.storacha.network`.
+     */
+    serviceDid?: string;
 }
 /**
  * Who signs the release and where the private key comes from. The key itself never goes in the manifest.

@@ -134,7 +134,14 @@ export interface PublishContext {
 /** Looks at the remote state and decides, file by file; writes nothing. */
 export interface Planner {
     plan(release: PublishableRelease, context: PublishContext): Promise<DestinationPlan>;
+    /**
+     * Where every file would go, without asking the remote (a pull request's check has no
+     * credentials): every file is an upload and the steps say the remote was not consulted.
+     */
+    localPlan(release: PublishableRelease): DestinationPlan;
 }
+/** The step a plan made without the remote names first. */
+export declare const NOT_CONSULTED = "remote state not checked (a plan without credentials)";
 /** Carries out a plan: artifacts first, the signed manifest last. */
 export interface Uploader {
     upload(release: PublishableRelease, plan: DestinationPlan, context: PublishContext): Promise<Receipt>;

@@ -36,6 +36,7 @@ export declare class GcsDestination implements Destination {
     /** Every object under the version folder, by release path. */
     private listed;
     private localHashes;
+    localPlan(release: PublishableRelease): DestinationPlan;
     plan(release: PublishableRelease, context: PublishContext): Promise<DestinationPlan>;
     private metadata;
     upload(release: PublishableRelease, plan: DestinationPlan, context: PublishContext): Promise<Receipt>;

@@ -31,6 +31,8 @@ export declare class HuggingFaceDestination implements Destination {
     private remote;
     private lanesOf;
     private groups;
+    localPlan(release: PublishableRelease): DestinationPlan;
+    private plannedFiles;
     plan(release: PublishableRelease, context: PublishContext): Promise<DestinationPlan>;
     upload(release: PublishableRelease, plan: DestinationPlan, context: PublishContext): Promise<Receipt>;
     verify(release: PublishableRelease, context: PublishContext): Promise<ReadBackReport>;

@@ -20,6 +20,7 @@ export declare class IpfsDestination implements Destination {
     prepare(release: PublishableRelease): Promise<void>;
     private releaseDag;
     private target;
+    localPlan(release: PublishableRelease): DestinationPlan;
     plan(release: PublishableRelease, context: PublishContext): Promise<DestinationPlan>;
     upload(release: PublishableRelease, plan: DestinationPlan, context: PublishContext): Promise<Receipt>;
     verify(release: PublishableRelease, context: PublishContext): Promise<ReadBackReport>;

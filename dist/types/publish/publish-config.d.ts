@@ -35,6 +35,20 @@ export interface ConfiguredDestinations {
 }
 /** The Hub token: HF_TOKEN, then HUGGING_FACE_HUB_TOKEN, then HUGGINGFACE_API_KEY. */
 export declare function hubToken(env: NodeJS.ProcessEnv): string | undefined;
+/**
+ * Secret-looking variables whose values must never show, whatever the manifest names: every
+ * `*TOKEN`, `*SECRET`, `*PASSWORD`, `*API_KEY`, `*PRIVATE_KEY`… variable, the Hub token variables,
+ * and the variables the manifest names for its signing key, IPFS provider tokens and Storacha
+ * agent key and delegation.
+ */
+export declare function environmentSecrets(env: NodeJS.ProcessEnv, manifest?: AuthoredManifest): Secrets;
+/** The Hub's base URL: `HF_ENDPOINT` when set, else https://huggingface.co (no trailing slash). */
+export declare function hubUrlFrom(env: NodeJS.ProcessEnv): string;
+/**
+ * The GCS JSON API endpoint of `STORAGE_EMULATOR_HOST` (a host, or a URL that may end in
+ * /storage/v1), or undefined for Google's own with application default credentials.
+ */
+export declare function gcsEndpointFrom(env: NodeJS.ProcessEnv): string | undefined;
 /** A gateway URL as the multiaddr a pinning service fetches from (`/dns/host/tcp/443/https`). */
 export declare function gatewayMultiaddr(url: string): string | undefined;
 /**

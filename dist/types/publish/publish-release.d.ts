@@ -8,6 +8,8 @@ export interface PublishOptions {
     destinations: Destination[];
     /** Plan only: read the remote state, write nothing anywhere. */
     dryRun?: boolean;
+    /** Plan without asking any remote (implies `dryRun`): where every file would go. */
+    offline?: boolean;
     /** Read every destination back after uploading (default true). */
     verify?: boolean;
     /** Put the IPFS content CID into manifest.json (whenever IPFS is configured, selected or not). */
