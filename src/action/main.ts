@@ -99,6 +99,7 @@ function setOutputs(result: ReleaseRunResult, config: ActionConfig): void {
   core.setOutput("hf-url", receipt("hf")?.url ?? "");
   core.setOutput("gcs-base-url", receipt("gcs")?.url ?? "");
   core.setOutput("ipfs-cid", receipt("ipfs")?.details.root ?? "");
+  core.setOutput("car-path", result.car?.path ?? "");
   core.setOutput("verdict", result.bench?.gate.verdict ?? "");
   core.setOutput("regressions", JSON.stringify(result.bench?.gate.regressions ?? []));
 }

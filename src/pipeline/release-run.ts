@@ -10,6 +10,7 @@ import { signRelease } from "../sign/sign-release.js";
 import { releaseTimestamp } from "../sign/timestamp.js";
 import { configureDestinations } from "../publish/publish-config.js";
 import { publishRelease, type PublishResult } from "../publish/publish-release.js";
+import { writeReleaseCar, type ReleaseCarFile } from "../publish/release-car-file.js";
 import { planPublish } from "./publish-plan.js";
 import { runBenchStage, type BenchStageOptions, type BenchStageResult } from "./bench-stage.js";
 import { buildReleaseIter, type BuildOptions, type BuildResult } from "./build.js";
@@ -26,6 +27,8 @@ export interface ReleaseRunOptions extends BuildOptions {
 export interface ReleaseRunResult {
   /** What each destination published, in release mode. */
   publish?: PublishResult;
+  /** The release as one CAR file, when IPFS is a destination (release mode). */
+  car?: ReleaseCarFile;
   /** What a release would upload and where, in check and dry-run modes (no remote asked). */
   publishPlan?: PublishResult;
   validated: PipelineResult;
@@ -92,7 +95,9 @@ export async function* runReleaseIter(
     yield { type: "stage-end", stage: "sign", ok: true, durationMs: Date.now() - started };
   }
   if (validated.decision.mode === "release" && authored.destinations) {
-    result.publish = yield* publishStage(dir, authored, options);
+    const published = yield* publishStage(dir, authored, options);
+    result.publish = published.result;
+    if (published.car) result.car = published.car;
   } else if (authored.destinations) {
     try {
       result.publishPlan = await planPublish(
@@ -149,7 +154,7 @@ async function* publishStage(
   dir: string,
   manifest: AuthoredManifest,
   options: ReleaseRunOptions,
-): AsyncGenerator<PipelineEvent, PublishResult> {
+): AsyncGenerator<PipelineEvent, { result: PublishResult; car?: ReleaseCarFile }> {
   yield { type: "stage-start", stage: "publish" };
   const started = Date.now();
   const configured = configureDestinations({ manifest, env: options.env ?? process.env });
@@ -186,7 +191,15 @@ async function* publishStage(
   )[0];
   if (problem)
     throw new ModelPublishError("VERIFY_FAILED", `read-back found a problem: ${problem}`);
-  return result;
+  if (!configured.ipfs) return { result };
+  // The release as one CAR beside the folder, for `ipfs dag import` or another pinning service.
+  const car = await writeReleaseCar(
+    dir,
+    join(dirname(resolve(dir)), `${result.id}-v${result.version}.car`),
+    configured.ipfs,
+  );
+  yield { type: "log", level: "info", message: `wrote ${car.path} (root ${car.root})` };
+  return { result, car };
 }
 
 export function runRelease(

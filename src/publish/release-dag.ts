@@ -63,24 +63,49 @@ export async function releaseDag(release: PublishableRelease): Promise<ReleaseDa
 }
 
 /**
- * The CAR of the signed files and the content directory (roots: the content CID), built again
- * from the files as it is read; a file that changed since the CID was computed fails the stream.
+ * Imports the signed files again as they are read, sending each block to `sink`; a file that
+ * changed since the CIDs were computed fails the stream.
  */
+async function importChecked(
+  release: PublishableRelease,
+  dag: ReleaseDag,
+  sink: (block: DagBlock) => Promise<void>,
+): Promise<void> {
+  const built = await importDirectory(
+    release.files.filter((f) => f.kind === "artifact").map(dagSource),
+    sink,
+  );
+  if (built.root.toString() !== dag.content.root.toString()) {
+    throw new ModelPublishError(
+      "VERIFY_FAILED",
+      `${release.dir}: the files changed while publishing (content CID ${built.root.toString()}, expected ${dag.content.root.toString()}); publish a release folder nobody writes to`,
+    );
+  }
+}
+
+/** The CAR of the signed files and the content directory (roots: the content CID). */
 export function contentCar(
   release: PublishableRelease,
   dag: ReleaseDag,
 ): AsyncGenerator<Uint8Array> {
-  return writeCar([dag.content.root], async (sink) => {
-    const built = await importDirectory(
-      release.files.filter((f) => f.kind === "artifact").map(dagSource),
-      sink,
-    );
-    if (built.root.toString() !== dag.content.root.toString()) {
-      throw new ModelPublishError(
-        "VERIFY_FAILED",
-        `${release.dir}: the files changed while publishing (content CID ${built.root.toString()}, expected ${dag.content.root.toString()}); publish a release folder nobody writes to`,
-      );
-    }
+  return writeCar([dag.content.root], (sink) => importChecked(release, dag, sink));
+}
+
+/**
+ * The whole release as one CAR: the artifacts' blocks and the content directory, then the
+ * manifests and the release root directory. `root` is the CID its header names: the release
+ * root for a file people import, the content directory where a service registers the CAR's root
+ * first and the release root after it.
+ */
+export function releaseCar(
+  release: PublishableRelease,
+  dag: ReleaseDag,
+  root: "release" | "content" = "release",
+): AsyncGenerator<Uint8Array> {
+  return writeCar([root === "release" ? dag.root.root : dag.content.root], async (sink) => {
+    await importChecked(release, dag, sink);
+    for (const block of dag.manifestBlocks) await sink(block);
+    await sink({ cid: dag.root.root, bytes: dag.root.block });
   });
 }
 

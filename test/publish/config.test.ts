@@ -82,9 +82,7 @@ describe("destination settings from the manifest and the environment", () => {
     expect(error).toBeInstanceOf(ModelPublishError);
     expect(error).toMatchObject({
       code: "USAGE",
-      message: expect.stringMatching(
-        /STORACHA_KEY \(the Storacha agent key\) is not set/,
-      ) as unknown,
+      message: expect.stringMatching(/STORACHA_KEY \(the Storacha agent key\) is not set/),
     });
   });
 
