@@ -51,7 +51,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-DQ247GD5.js";
+} from "./chunks/chunk-A3G5Z6OZ.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";

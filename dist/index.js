@@ -47,6 +47,7 @@ import {
   loadKeyring,
   loadPrivateKey,
   loadPublicKey,
+  loadRelease,
   measureOnnx,
   median,
   merkleRoot,
@@ -60,6 +61,8 @@ import {
   quantizeOnnx,
   readBenchResults,
   readOnnx,
+  releaseCar,
+  releaseDag,
   releaseManifestSchema,
   releaseTimestamp,
   remoteFailed,
@@ -88,7 +91,7 @@ import {
   withRetry,
   writeFileAtomic,
   writeOnnx
-} from "./chunks/chunk-DQ247GD5.js";
+} from "./chunks/chunk-A3G5Z6OZ.js";
 
 // src/bench/simulate.ts
 var CI_RUNNER_NOISE = {
@@ -137,8 +140,27 @@ import { createHash } from "node:crypto";
 import { readFile as readFile2 } from "node:fs/promises";
 import { dirname, join as join2, resolve } from "node:path";
 
+// src/publish/release-car-file.ts
+import { createWriteStream } from "node:fs";
+import { rename, rm, stat } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+async function writeReleaseCar(dir, path, options) {
+  const release = await loadRelease(dir, { ipfs: options });
+  const dag = await releaseDag(release);
+  const partial = `${path}.partial`;
+  try {
+    await pipeline(Readable.from(releaseCar(release, dag)), createWriteStream(partial));
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { path, root: dag.root.root.toString(), size: (await stat(path)).size };
+}
+
 // src/pipeline/publish-plan.ts
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm as rm2 } from "node:fs/promises";
 import { join } from "node:path";
 var PLAN_KEY_ID = "plan-only-throwaway-key";
 async function planPublish(dir, manifest, env, timestamp) {
@@ -156,7 +178,7 @@ async function planPublish(dir, manifest, env, timestamp) {
     });
   } finally {
     await writeFileAtomic(manifestPath, original);
-    await rm(join(dir, SIGNATURE_FILE), { force: true });
+    await rm2(join(dir, SIGNATURE_FILE), { force: true });
   }
 }
 
@@ -433,7 +455,9 @@ async function* runReleaseIter(options) {
     yield { type: "stage-end", stage: "sign", ok: true, durationMs: Date.now() - started };
   }
   if (validated.decision.mode === "release" && authored.destinations) {
-    result.publish = yield* publishStage(dir, authored, options);
+    const published = yield* publishStage(dir, authored, options);
+    result.publish = published.result;
+    if (published.car) result.car = published.car;
   } else if (authored.destinations) {
     try {
       result.publishPlan = await planPublish(
@@ -517,7 +541,14 @@ async function* publishStage(dir, manifest, options) {
   )[0];
   if (problem)
     throw new ModelPublishError("VERIFY_FAILED", `read-back found a problem: ${problem}`);
-  return result;
+  if (!configured.ipfs) return { result };
+  const car = await writeReleaseCar(
+    dir,
+    join2(dirname(resolve(dir)), `${result.id}-v${result.version}.car`),
+    configured.ipfs
+  );
+  yield { type: "log", level: "info", message: `wrote ${car.path} (root ${car.root})` };
+  return { result, car };
 }
 function runRelease(options, onEvent) {
   return drainEvents(runReleaseIter(options), onEvent);
@@ -593,7 +624,7 @@ function trendChartSvg(title, series, runLabels) {
 }
 
 // src/bench/store-local.ts
-import { mkdir, readFile as readFile3, stat } from "node:fs/promises";
+import { mkdir, readFile as readFile3, stat as stat2 } from "node:fs/promises";
 import { dirname as dirname2, join as join3 } from "node:path";
 var MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 var LocalBaselineStore = class {
@@ -615,7 +646,7 @@ var LocalBaselineStore = class {
   async read(path) {
     let text;
     try {
-      if ((await stat(path)).size > MAX_DOCUMENT_BYTES) {
+      if ((await stat2(path)).size > MAX_DOCUMENT_BYTES) {
         throw new ModelPublishError(
           "INPUT_MALFORMED",
           `${path}: too large for a baseline document (over ${String(MAX_DOCUMENT_BYTES)} bytes); delete it`
@@ -652,7 +683,7 @@ var LocalBaselineStore = class {
 };
 
 // src/bench/store-actions-cache.ts
-import { mkdir as mkdir2, readFile as readFile4, rm as rm2, writeFile } from "node:fs/promises";
+import { mkdir as mkdir2, readFile as readFile4, rm as rm3, writeFile } from "node:fs/promises";
 import { join as join4 } from "node:path";
 var FILE = "baseline.json";
 var ActionsCacheBaselineStore = class {
@@ -699,7 +730,7 @@ var ActionsCacheBaselineStore = class {
   }
   /** Restores the entry for `primary` (or the latest by prefix) and reads its document. */
   async restore(cache, primary, restoreKeys) {
-    await rm2(this.folder, { recursive: true, force: true });
+    await rm3(this.folder, { recursive: true, force: true });
     try {
       let matchedKey;
       try {
@@ -714,7 +745,7 @@ var ActionsCacheBaselineStore = class {
       });
       return { matchedKey, document: parseBaselineDocument(text, origin) };
     } finally {
-      await rm2(this.folder, { recursive: true, force: true });
+      await rm3(this.folder, { recursive: true, force: true });
     }
   }
   load(key) {
@@ -769,7 +800,7 @@ var ActionsCacheBaselineStore = class {
       } catch (error) {
         throw remoteFailed("actions cache", `saving ${full}`, error, "run the job again");
       } finally {
-        await rm2(this.folder, { recursive: true, force: true });
+        await rm3(this.folder, { recursive: true, force: true });
       }
     });
   }

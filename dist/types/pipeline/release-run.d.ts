@@ -1,4 +1,5 @@
 import { type PublishResult } from "../publish/publish-release.js";
+import { type ReleaseCarFile } from "../publish/release-car-file.js";
 import { type BenchStageOptions, type BenchStageResult } from "./bench-stage.js";
 import { type BuildOptions, type BuildResult } from "./build.js";
 import { type PipelineEvent } from "./events.js";
@@ -12,6 +13,8 @@ export interface ReleaseRunOptions extends BuildOptions {
 export interface ReleaseRunResult {
     /** What each destination published, in release mode. */
     publish?: PublishResult;
+    /** The release as one CAR file, when IPFS is a destination (release mode). */
+    car?: ReleaseCarFile;
     /** What a release would upload and where, in check and dry-run modes (no remote asked). */
     publishPlan?: PublishResult;
     validated: PipelineResult;

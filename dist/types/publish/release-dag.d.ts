@@ -18,10 +18,14 @@ export declare function dagSource(file: ReleaseFile): DagSource;
 export declare function contentDirectory(files: readonly ReleaseFile[]): Promise<DagDirectory>;
 /** The release DAG: the content directory known, the manifests imported and linked in. */
 export declare function releaseDag(release: PublishableRelease): Promise<ReleaseDag>;
-/**
- * The CAR of the signed files and the content directory (roots: the content CID), built again
- * from the files as it is read; a file that changed since the CID was computed fails the stream.
- */
+/** The CAR of the signed files and the content directory (roots: the content CID). */
 export declare function contentCar(release: PublishableRelease, dag: ReleaseDag): AsyncGenerator<Uint8Array>;
+/**
+ * The whole release as one CAR: the artifacts' blocks and the content directory, then the
+ * manifests and the release root directory. `root` is the CID its header names: the release
+ * root for a file people import, the content directory where a service registers the CAR's root
+ * first and the release root after it.
+ */
+export declare function releaseCar(release: PublishableRelease, dag: ReleaseDag, root?: "release" | "content"): AsyncGenerator<Uint8Array>;
 /** The CAR of the two manifests and the release root directory (roots: the release CID). */
 export declare function rootCar(dag: ReleaseDag): AsyncGenerator<Uint8Array>;
