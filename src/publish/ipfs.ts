@@ -2,6 +2,7 @@ import { ModelPublishError } from "../errors.js";
 import type {
   Destination,
   DestinationPlan,
+  PlannedFile,
   PublishContext,
   PublishableRelease,
   ReadBackProblem,
@@ -18,6 +19,19 @@ export interface IpfsDestinationOptions {
   providers: IpfsProvider[];
   /** Gateways read back from (trustless), e.g. `https://ipfs.io`. */
   gateways: string[];
+}
+
+function plannedFiles(
+  release: PublishableRelease,
+  root: string,
+  action: PlannedFile["action"],
+): PlannedFile[] {
+  return release.files.map((file) => ({
+    path: file.path,
+    size: file.size,
+    url: `${root}/${file.path}`,
+    action,
+  }));
 }
 
 /**
@@ -62,12 +76,7 @@ export class IpfsDestination implements Destination {
     return {
       destination: "ipfs",
       target: root,
-      files: release.files.map((file) => ({
-        path: file.path,
-        size: file.size,
-        url: `${root}/${file.path}`,
-        action: "upload" as const,
-      })),
+      files: plannedFiles(release, root, "upload"),
       published: false,
       steps: [
         NOT_CONSULTED,
@@ -95,12 +104,7 @@ export class IpfsDestination implements Destination {
     return {
       destination: "ipfs",
       target: root,
-      files: release.files.map((file) => ({
-        path: file.path,
-        size: file.size,
-        url: `${root}/${file.path}`,
-        action: published ? "skip" : "upload",
-      })),
+      files: plannedFiles(release, root, published ? "skip" : "upload"),
       published,
       steps,
     };
