@@ -7,6 +7,7 @@ import { convertCommand } from "./commands/convert.js";
 import { keygenCommand } from "./commands/keygen.js";
 import { planCommand } from "./commands/plan.js";
 import { publishCommand } from "./commands/publish.js";
+import { pullCommand } from "./commands/pull.js";
 import { quantizeCommand } from "./commands/quantize.js";
 import { signCommand } from "./commands/sign.js";
 import { validateCommand } from "./commands/validate.js";
@@ -26,20 +27,7 @@ const commands: readonly Command[] = [
   keygenCommand,
   benchCommand,
   publishCommand,
-];
-
-/** Commands of the pipeline that later versions add; named so users get a clear answer, not "unknown". */
-const comingCommands = [
-  "convert",
-  "quantize",
-  "card",
-  "build",
-  "sign",
-  "verify",
-  "publish",
-  "bench",
-  "pull",
-  "keygen",
+  pullCommand,
 ];
 
 function overview(): string {
@@ -55,7 +43,6 @@ function overview(): string {
     "Commands:",
     ...lines,
     "",
-    `Not in this version yet: ${comingCommands.join(", ")}.`,
     "Every command takes --json and --help. Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 a remote service failed.",
     "",
   ].join("\n");
@@ -75,10 +62,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const command = commands.find((c) => c.name === name);
   try {
     if (!command) {
-      const why = comingCommands.includes(name)
-        ? `"${name}" is not in this version of model-publish yet`
-        : `unknown command "${name}"`;
-      throw new ModelPublishError("USAGE", `${why}; run \`model-publish --help\` for the commands`);
+      throw new ModelPublishError(
+        "USAGE",
+        `unknown command "${name}"; run \`model-publish --help\` for the commands`,
+      );
     }
     const args = parseCommandArgs(command, rest);
     if (args.help) {

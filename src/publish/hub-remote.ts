@@ -155,12 +155,29 @@ export class HubRemote {
     return files;
   }
 
+  /**
+   * A file of a revision as a streamed response (`resolve`, which redirects LFS files to their
+   * storage), from byte `offset` on with a Range request. 404 comes back as is; another failure
+   * is thrown with its status.
+   */
+  async open(revision: string, path: string, offset = 0, signal?: AbortSignal): Promise<Response> {
+    const url = `${this.connection.hubUrl}/${this.connection.repo}/resolve/${encodeURIComponent(revision)}/${path.split("/").map(encodeURIComponent).join("/")}`;
+    const response = await this.fetch(url, {
+      headers: { ...this.headers(), ...(offset > 0 ? { Range: `bytes=${offset}-` } : {}) },
+      ...(signal ? { signal } : {}),
+    });
+    if (response.status !== 404 && !response.ok)
+      throw await this.failed(response, `downloading ${path}`);
+    return response;
+  }
+
   /** A small file of a revision, or undefined when it is not there. */
   async download(revision: string, path: string): Promise<Uint8Array | undefined> {
-    const url = `${this.connection.hubUrl}/${this.connection.repo}/resolve/${encodeURIComponent(revision)}/${path.split("/").map(encodeURIComponent).join("/")}`;
-    const response = await this.fetch(url, { headers: this.headers() });
-    if (response.status === 404) return undefined;
-    if (!response.ok) throw await this.failed(response, `downloading ${path}`);
+    const response = await this.open(revision, path);
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return undefined;
+    }
     return new Uint8Array(await response.arrayBuffer());
   }
 

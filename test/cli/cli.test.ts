@@ -83,8 +83,10 @@ describe("usage", () => {
     expect(stderr).toMatch(/usage: model-publish validate <manifest>/);
   });
 
-  it("says a pipeline command is not in this version rather than unknown", async () => {
-    expect((await cli(["pull", "gs://x"])).stderr).toMatch(/"pull" is not in this version/);
+  it("names an unknown command and where the list is", async () => {
+    expect((await cli(["pul", "gs://x"])).stderr).toMatch(
+      /unknown command "pul"; run `model-publish --help`/,
+    );
     expect((await cli(["publsh"])).stderr).toMatch(/unknown command "publsh"/);
   });
 
