@@ -15,6 +15,8 @@ import {
   checkBudget,
   configureDestinations,
   convertCheckpoint,
+  defaultCacheDir,
+  environmentSecrets,
   evaluateGate,
   evaluateVariant,
   exitCodeFor,
@@ -30,9 +32,16 @@ import {
   loadKeyring,
   loadPrivateKey,
   loadPublicKey,
+  manifestSources,
   onnxParity,
+  openSources,
+  orderSources,
+  parseOrder,
+  parsePublicKey,
   parseShardSize,
+  parseSourceUrl,
   publishRelease,
+  pullRelease,
   quantizeModel,
   quantizeOnnx,
   readBenchResults,
@@ -51,7 +60,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-A3G5Z6OZ.js";
+} from "./chunks/chunk-SCZG4GX4.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
@@ -950,19 +959,212 @@ var publishCommand = {
   }
 };
 
+// src/cli/commands/pull.ts
+import { resolve as resolve8 } from "node:path";
+
+// src/pull/pull-report.ts
+function attemptLine(attempt) {
+  return `✗ ${attempt.source} ${attempt.target}: ${attempt.outcome}: ${attempt.message ?? ""}`;
+}
+function pullProgress(write, now = Date.now) {
+  const last = /* @__PURE__ */ new Map();
+  return (event) => {
+    switch (event.type) {
+      case "source-start":
+        write(`▶ ${event.source} ${event.target}
+`);
+        break;
+      case "file":
+        write(`  ${event.action} ${event.path} (${event.bytes} bytes)
+`);
+        break;
+      case "progress": {
+        const finished = event.done >= event.total;
+        const previous = last.get(event.path);
+        if (!finished && previous !== void 0 && now() - previous < 1e3) break;
+        last.set(event.path, now());
+        const percent = event.total > 0 ? Math.floor(100 * event.done / event.total) : 100;
+        write(`  ${event.path}: ${percent}%
+`);
+        break;
+      }
+      case "retry":
+        write(
+          `  ${event.source}: ${event.what} failed (${event.reason}); retrying in ${(event.delayMs / 1e3).toFixed(1)} s
+`
+        );
+        break;
+      case "log":
+        write(`${event.level === "warning" ? "warning: " : ""}${event.message}
+`);
+        break;
+      case "source-end":
+        if (event.attempt.outcome !== "pulled") write(`${attemptLine(event.attempt)}
+`);
+        break;
+    }
+  };
+}
+function pullSummary(result) {
+  const lines = result.attempts.filter((a) => a.outcome !== "pulled").map(attemptLine);
+  const used = result.attempts.find((a) => a.outcome === "pulled");
+  if (result.ok && used !== void 0) {
+    lines.push(
+      `✓ ${result.id ?? "?"} ${result.version ?? "?"} pulled into ${result.dir} from ${used.source} ${used.target}: ${result.files} files, ${result.bytes} bytes (${used.downloaded} downloaded, ${used.cached} from the cache), signed by ${result.keyId ?? "?"} at ${result.timestamp ?? "?"}`
+    );
+  } else {
+    lines.push(`✗ no source served the signed release; nothing was written to ${result.dir}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/pull.ts
+function usage(message) {
+  return new ModelPublishError("USAGE", `pull: ${message}`);
+}
+function versionOf(text2) {
+  if (text2 === void 0) return void 0;
+  const resolved = resolveVersion("from-tag", `v${text2.replace(/^v/, "")}`);
+  if (!resolved.ok) throw usage(`--version ${text2} is not a version like 1.2.0`);
+  return resolved.version;
+}
+async function authored2(io, file) {
+  const result = await validateManifestFile(resolve8(io.cwd, file));
+  if (!result.valid) {
+    const issues = result.issues.map((issue) => formatIssue({ ...issue, file })).join("\n");
+    throw new ModelPublishError("MANIFEST_INVALID", `${file} is not a valid manifest:
+${issues}`);
+  }
+  return result.manifest;
+}
+async function sourcesOf(args, io) {
+  let version = versionOf(args.string("version"));
+  const specs = [];
+  let manifest;
+  for (const positional of args.positionals) {
+    const spec = parseSourceUrl(positional, version);
+    if (spec !== void 0) {
+      specs.push(spec);
+      continue;
+    }
+    if (manifest !== void 0) throw usage("give one authored manifest at most");
+    const value = await authored2(io, positional);
+    manifest = { file: positional, value };
+    if (version === void 0 && value.version !== "from-tag") version = value.version;
+    if (version === void 0) {
+      throw usage(`${positional} says version: from-tag; say which release with --version 1.2.0`);
+    }
+    specs.push(...manifestSources(value, version));
+  }
+  const from = args.string("from");
+  const ordered = from === void 0 ? specs : orderSources(specs, parseOrder(from));
+  if (ordered.length === 0) {
+    throw usage(
+      from === void 0 ? "the manifest configures no destination to pull from" : `--from ${from} leaves no source`
+    );
+  }
+  return { specs: ordered, version, ...manifest === void 0 ? {} : { manifest } };
+}
+async function trustOf(args, io, request) {
+  const context = { env: io.env, cwd: io.cwd };
+  const keyring = args.string("keyring");
+  if (keyring !== void 0) return { keyring: await loadKeyring(keyring, context) };
+  const key = args.string("public-key");
+  if (key !== void 0) return { publicKey: await loadPublicKey(key, context) };
+  const named = request.manifest?.value.signing?.publicKey;
+  if (named !== void 0 && request.manifest !== void 0) {
+    return { publicKey: parsePublicKey(named, `${request.manifest.file}: signing.publicKey`) };
+  }
+  if (args.values["trust-embedded-key"] === true) return { trustEmbeddedKey: true };
+  throw usage(
+    "no trusted key: give the publisher's public key with --public-key (or the authored manifest that names it in signing.publicKey); --trust-embedded-key accepts whatever key signed the release"
+  );
+}
+function pullExitCode(result) {
+  if (result.ok) return ExitCode.ok;
+  return result.attempts.every((a) => a.outcome === "failed") ? ExitCode.remoteFailed : ExitCode.checkFailed;
+}
+var pullCommand = {
+  name: "pull",
+  summary: "Fetch a published release, verify it, and only then write it to a new folder. Sources are tried\nin turn until one serves the release whole: a source without the signed manifest is incomplete,\none whose signature or any file does not match is refused (the file and why are shown), one\nthat keeps failing is passed over. The signature is checked with a key you trust before any\nfile is fetched; every file is hashed as it streams in. The output appears at once, complete,\nor not at all; an existing non-empty folder is never written to. Verified files are kept in a\ncache by SHA-256, so pulling them again downloads nothing. Endpoints and tokens come from the\nenvironment as for publish (HF_ENDPOINT, HF_TOKEN, STORAGE_EMULATOR_HOST, GCS credentials).\nExit 1 when no source serves the release, 3 when every source failed to answer.",
+  usage: "pull <model-publish.yaml | gs://… | ipfs://… | hf://…>… -o <dir> [--version V] [--from LIST] [--public-key K] [--json]",
+  flagHelp: [
+    "SOURCES          model-publish.yaml: its GCS folder, IPFS gateways and Hub repository, tried",
+    "                 gcs, then ipfs, then hf; or URLs, tried in the order given:",
+    "                   gs://BUCKET/PREFIX/ID/vVERSION/   the version folder publish prints",
+    "                   ipfs://ROOT-CID                   the release root publish prints",
+    "                   hf://OWNER/NAME@vVERSION          a Hub revision (@ omitted: v--version)",
+    "-o, --output DIR the folder to create (absent or empty)",
+    "--version V      the release version (default: the manifest's; needed with from-tag)",
+    "--from LIST      only these kinds, in this order: gcs,ipfs,hf",
+    "--gateway URL    IPFS gateway to read through (repeatable; default: the manifest's, else https://ipfs.io)",
+    "--public-key K   the publisher's Ed25519 public key: base64, a file (base64 or PEM) or env:NAME",
+    "                 (default: signing.publicKey of the manifest); a release signed by any other key is refused",
+    `--keyring F      a JSON file {"key-id": "<base64 public key>"}; the signature's keyId picks one`,
+    "--trust-embedded-key  no key at hand: accept the key in the first signed manifest found and hold",
+    "                 every other source to it (proves integrity, not who signed)",
+    "--cache-dir D    the cache of verified files (default: $XDG_CACHE_HOME/model-publish or ~/.cache/model-publish)",
+    "--no-cache       neither read nor fill the cache"
+  ],
+  options: {
+    output: { type: "string", short: "o" },
+    version: { type: "string" },
+    from: { type: "string" },
+    gateway: { type: "string", multiple: true },
+    "public-key": { type: "string" },
+    keyring: { type: "string" },
+    "trust-embedded-key": { type: "boolean" },
+    "cache-dir": { type: "string" },
+    cache: { type: "boolean", default: true }
+  },
+  positionals: { min: 1, max: 16, names: "an authored manifest or source URLs" },
+  async run(args, io) {
+    const output = args.string("output");
+    if (output === void 0) throw usage("-o DIR is required: the folder to create");
+    const request = await sourcesOf(args, io);
+    const trust = await trustOf(args, io, request);
+    const secrets = environmentSecrets(io.env, request.manifest?.value);
+    const gatewayValues = args.values.gateway;
+    const gateways = Array.isArray(gatewayValues) ? gatewayValues.filter((g) => typeof g === "string") : [];
+    const cacheDir = args.string("cache-dir");
+    const result = await pullRelease({
+      sources: openSources(request.specs, { env: io.env, gateways }),
+      out: resolve8(io.cwd, output),
+      trust,
+      expect: {
+        ...request.manifest === void 0 ? {} : { id: request.manifest.value.id },
+        ...request.version === void 0 ? {} : { version: request.version }
+      },
+      ...args.values.cache === false ? {} : {
+        cacheDir: cacheDir === void 0 ? defaultCacheDir(io.env) : resolve8(io.cwd, cacheDir)
+      },
+      secrets,
+      onEvent: pullProgress((text2) => {
+        io.stderr(text2);
+      })
+    });
+    io.stdout(
+      secrets.redact(args.json ? `${JSON.stringify(result, null, 2)}
+` : pullSummary(result))
+    );
+    return pullExitCode(result);
+  }
+};
+
 // src/cli/commands/quantize.ts
 import { stat } from "node:fs/promises";
-import { join as join2, resolve as resolve9 } from "node:path";
+import { join as join2, resolve as resolve10 } from "node:path";
 
 // src/cli/commands/quantize-onnx.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 async function quantizeOnnxCommand(args, io, scheme, budget) {
-  const input = resolve8(io.cwd, args.positionals[0] ?? "");
+  const input = resolve9(io.cwd, args.positionals[0] ?? "");
   const outputArg = args.string("output");
   if (!outputArg?.endsWith(".onnx")) {
     throw new ModelPublishError("USAGE", `quantize: ${scheme} needs -o <variant.onnx>`);
   }
-  const output = resolve8(io.cwd, outputArg);
+  const output = resolve9(io.cwd, outputArg);
   const form = args.string("form");
   if (form !== void 0 && form !== "weight-only" && form !== "dynamic") {
     throw new ModelPublishError("USAGE", "quantize: --form is weight-only or dynamic");
@@ -982,7 +1184,7 @@ async function quantizeOnnxCommand(args, io, scheme, budget) {
   const reports = await onnxParity(
     input,
     [{ path: output, scheme, ...budget ? { budget } : {} }],
-    inputs ? { inputs: resolve8(io.cwd, inputs) } : {}
+    inputs ? { inputs: resolve9(io.cwd, inputs) } : {}
   );
   if (args.json) {
     io.stdout(
@@ -1043,7 +1245,7 @@ async function outputPath(args, io, scheme) {
       "quantize: -o <out> is required (a file, or a folder with --id and --size)"
     );
   }
-  const full = resolve9(io.cwd, output);
+  const full = resolve10(io.cwd, output);
   const isFolder = output.endsWith("/") || (await stat(full).catch(() => void 0))?.isDirectory() === true;
   if (!isFolder) return full;
   const id = args.string("id");
@@ -1137,14 +1339,14 @@ var quantizeCommand = {
     const output = await outputPath(args, io, scheme);
     const config = args.string("config");
     const name = args.string("name");
-    const source = resolve9(io.cwd, input);
+    const source = resolve10(io.cwd, input);
     let last = -1;
     await quantizeModel({
       input: source,
       scheme,
       output,
       ...format === void 0 ? {} : { format },
-      ...config === void 0 ? {} : { config: resolve9(io.cwd, config) },
+      ...config === void 0 ? {} : { config: resolve10(io.cwd, config) },
       ...name === void 0 ? {} : { name },
       ...groupSize === void 0 ? {} : { groupSize },
       ...threads === void 0 ? {} : { threads },
@@ -1163,7 +1365,7 @@ var quantizeCommand = {
     const evaluation = await evaluateVariant({
       source,
       variant: output,
-      ...config === void 0 ? {} : { config: resolve9(io.cwd, config) },
+      ...config === void 0 ? {} : { config: resolve10(io.cwd, config) },
       ...threads === void 0 ? {} : { threads }
     });
     const violations = budget ? budgetViolations(evaluation.tensors, budget) : [];
@@ -1197,7 +1399,7 @@ var quantizeCommand = {
 };
 
 // src/cli/commands/sign.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 var signCommand = {
   name: "sign",
   summary: "Hash every file of a release folder, compute its Merkle root, and sign the manifest with Ed25519.\nWrites manifest.sig.json and brings manifest.json into agreement. The timestamp comes from\nSOURCE_DATE_EPOCH or the commit time of --tag, so signing twice gives the same bytes.",
@@ -1223,7 +1425,7 @@ var signCommand = {
         "sign: --key is required: a key file or env:NAME (make one with `model-publish keygen -o release.key`)"
       );
     }
-    const dir = resolve10(io.cwd, args.positionals[0] ?? "");
+    const dir = resolve11(io.cwd, args.positionals[0] ?? "");
     const passphraseSource = args.string("passphrase");
     const passphrase = passphraseSource === void 0 ? void 0 : readPassphrase(passphraseSource, io.env);
     const key = await loadPrivateKey(keySource, { env: io.env, cwd: io.cwd }, passphrase);
@@ -1268,7 +1470,7 @@ var signCommand = {
 };
 
 // src/cli/commands/validate.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 var validateCommand = {
   name: "validate",
   summary: "Check an authored manifest (YAML or JSON) against the schema, the cross-field rules and its source files.\nEvery problem is reported with file, line, column, JSON pointer and a fix. Exit 1 when any is found.",
@@ -1279,7 +1481,7 @@ var validateCommand = {
   async run(args, io) {
     const file = args.positionals[0] ?? "";
     const result = await runPipeline({
-      manifestPath: resolve11(io.cwd, file),
+      manifestPath: resolve12(io.cwd, file),
       mode: "dry-run",
       checkFiles: args.values.files !== false
     });
@@ -1312,7 +1514,7 @@ var validateCommand = {
 };
 
 // src/cli/commands/verify.ts
-import { resolve as resolve12 } from "node:path";
+import { resolve as resolve13 } from "node:path";
 var verifyCommand = {
   name: "verify",
   summary: "Check a release folder against its signed manifest with a key you trust: the Ed25519 signature,\nthe Merkle root, every file's size and SHA-256, no file missing or unsigned, manifest.json in\nagreement. Every problem is listed; exit 1 when there is any.",
@@ -1340,7 +1542,7 @@ var verifyCommand = {
     const publicKeySource = args.string("public-key");
     const keyringSource = args.string("keyring");
     const file = args.string("file");
-    const report2 = await verifyRelease(resolve12(io.cwd, target), {
+    const report2 = await verifyRelease(resolve13(io.cwd, target), {
       ...publicKeySource === void 0 ? {} : { publicKey: await loadPublicKey(publicKeySource, context) },
       ...keyringSource === void 0 ? {} : { keyring: await loadKeyring(keyringSource, context) },
       ...file === void 0 ? {} : { file }
@@ -1374,19 +1576,8 @@ var commands = [
   verifyCommand,
   keygenCommand,
   benchCommand,
-  publishCommand
-];
-var comingCommands = [
-  "convert",
-  "quantize",
-  "card",
-  "build",
-  "sign",
-  "verify",
-  "publish",
-  "bench",
-  "pull",
-  "keygen"
+  publishCommand,
+  pullCommand
 ];
 function overview() {
   const width = Math.max(...commands.map((c) => c.usage.length));
@@ -1401,7 +1592,6 @@ function overview() {
     "Commands:",
     ...lines,
     "",
-    `Not in this version yet: ${comingCommands.join(", ")}.`,
     "Every command takes --json and --help. Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 a remote service failed.",
     ""
   ].join("\n");
@@ -1420,8 +1610,10 @@ async function run(argv, io) {
   const command = commands.find((c) => c.name === name);
   try {
     if (!command) {
-      const why = comingCommands.includes(name) ? `"${name}" is not in this version of model-publish yet` : `unknown command "${name}"`;
-      throw new ModelPublishError("USAGE", `${why}; run \`model-publish --help\` for the commands`);
+      throw new ModelPublishError(
+        "USAGE",
+        `unknown command "${name}"; run \`model-publish --help\` for the commands`
+      );
     }
     const args = parseCommandArgs(command, rest);
     if (args.help) {

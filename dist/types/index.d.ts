@@ -65,3 +65,9 @@ export { ReleaseManifestBaselineReader } from "./bench/store-release-manifest.js
 export type { BaselineStore, BaselineKey, Baseline } from "./bench/baseline-store.js";
 export { upsertPullRequestComment } from "./bench/pr-comment.js";
 export { readAcceptances, acceptanceMap } from "./bench/acceptance.js";
+export { pullRelease, type PullOptions } from "./pull/pull-release.js";
+export type { AttemptOutcome, PullEvent, PullResult, SourceAttempt } from "./pull/pull-types.js";
+export { manifestSources, orderSources, parseOrder, parseSourceUrl, type SourceSpec, } from "./pull/source-spec.js";
+export { DEFAULT_GATEWAY, openSources } from "./pull/open-sources.js";
+export { defaultCacheDir } from "./pull/blob-cache.js";
+export type { PullTrust } from "./pull/signed-manifests.js";

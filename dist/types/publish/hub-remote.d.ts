@@ -42,6 +42,12 @@ export declare class HubRemote {
     }>;
     /** Every file of a revision (the library does not encode the revision, so it is done here). */
     tree(revision: string): Promise<Map<string, HubEntry>>;
+    /**
+     * A file of a revision as a streamed response (`resolve`, which redirects LFS files to their
+     * storage), from byte `offset` on with a Range request. 404 comes back as is; another failure
+     * is thrown with its status.
+     */
+    open(revision: string, path: string, offset?: number, signal?: AbortSignal): Promise<Response>;
     /** A small file of a revision, or undefined when it is not there. */
     download(revision: string, path: string): Promise<Uint8Array | undefined>;
     createRepo(isPrivate: boolean): Promise<void>;
