@@ -1,6 +1,7 @@
 import { checkedProduct } from "./checked-int.js";
 import { malformed, unsupported } from "./format-error.js";
 import { DataType, onnxDtype, rawByteLength, type OnnxDtype } from "./onnx-dtype.js";
+import { deferredBytes, deferredRawData } from "./onnx-deferred-data.js";
 import { checkExternal, externalRef } from "./onnx-external-data.js";
 import { int64ToBigInt, int64ToNumber } from "./onnx-int64.js";
 import { lazyRawData } from "./onnx-lazy-data.js";
@@ -130,7 +131,8 @@ async function readInto(file: string, offset: number, into: Uint8Array, where: s
 /**
  * The tensor's values as little-endian bytes, wherever the model keeps them: raw_data in memory
  * (a view, not a copy), raw_data `readOnnx` left in the model file, an external data file under
- * `dir` (checked to be inside it), or the typed value lists.
+ * `dir` (checked to be inside it), raw data a pass defers until written, or the typed value
+ * lists.
  */
 export async function tensorBytes(
   tensor: TensorProto,
@@ -146,6 +148,13 @@ export async function tensorBytes(
     const out = Buffer.allocUnsafe(bytes);
     await readInto(disk.file, disk.offset, out, where);
     return out;
+  }
+  const deferred = deferredRawData(tensor);
+  if (deferred) {
+    if (deferred.length !== bytes) {
+      throw malformed(where, `deferred raw_data holds ${deferred.length} bytes, needs ${bytes}`);
+    }
+    return deferredBytes(deferred, where);
   }
   if (tensor.rawData && Object.hasOwn(tensor, "rawData")) {
     if (tensor.rawData.length !== bytes) {

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { ModelPublishError } from "../errors.js";
 import { onnxChunks } from "./onnx-chunks.js";
 import { PROTOBUF_LIMIT, type OnnxModel } from "./onnx-model.js";
+import { deferredRawData, produceChecked, type DeferredRawData } from "./onnx-deferred-data.js";
 import { copyFileRange } from "./onnx-external-data.js";
 import { EXTERNAL_LOCATION, type TensorProto } from "./onnx-proto-types.js";
 import {
@@ -80,9 +81,10 @@ function tensorPlan(model: OnnxModel) {
 
 /**
  * Writes `model` to `path`. Tensor bytes on disk (external data, or raw_data `readOnnx` left in
- * the source file) are streamed into the new files, and the protobuf is written in chunks with
- * large payloads straight from where they are, so a model larger than memory can be rewritten
- * and an unchanged one comes out byte for byte. External data offsets are page-aligned and
+ * the source file) are streamed into the new files, bytes a pass deferred (`deferredTensor`) are
+ * produced straight into them, and the protobuf is written in chunks with large payloads
+ * straight from where they are, so a model larger than memory can be rewritten and an unchanged
+ * one comes out byte for byte. External data offsets are page-aligned and
  * tensors laid out in graph order, so the same model always gives the same bytes. Files appear
  * under their final names only once complete.
  */
@@ -101,7 +103,11 @@ export async function writeOnnx(
   const dataPath = join(dirname(resolve(path)), dataName);
   const partial = { model: `${path}.partial`, data: `${dataPath}.partial` };
   const replaced = new Map<TensorProto, TensorProto>();
-  const streamed = new Map<TensorProto, { file: string; offset: number; length: number }>();
+  /** Payloads written from where they are: a file range, or bytes a pass produces on demand. */
+  const streamed = new Map<
+    TensorProto,
+    { file: string; offset: number; length: number } | { deferred: DeferredRawData; length: number }
+  >();
   const topLevel = new Set(model.proto.graph?.initializer ?? []);
   let dataBytes = 0;
   let data: FileHandle | undefined;
@@ -109,13 +115,21 @@ export async function writeOnnx(
   try {
     for (const { tensor, where, bytes } of plan.tensors) {
       const disk = await tensorOnDisk(tensor, model.dir, bytes, where);
+      const deferred = deferredRawData(tensor);
+      if (deferred && deferred.length !== bytes) {
+        throw new ModelPublishError(
+          "OUTPUT_MISMATCH",
+          `${where}: ${deferred.length} bytes of data for a shape that needs ${bytes}`,
+        );
+      }
       if (!externalize || bytes < threshold) {
-        if (disk) {
+        if (disk || deferred) {
           const inline = withoutData(tensor);
-          // Main-graph initializers are streamed from disk into the model file; the others are
-          // encoded with the rest of the graph, so they need their bytes in memory.
-          if (topLevel.has(tensor)) streamed.set(inline, { ...disk, length: bytes });
-          else inline.rawData = await tensorBytes(tensor, model.dir, where);
+          // Main-graph initializers are streamed from disk (or from the pass) into the model
+          // file; the others are encoded with the rest of the graph, so need their bytes here.
+          if (!topLevel.has(tensor)) inline.rawData = await tensorBytes(tensor, model.dir, where);
+          else if (disk) streamed.set(inline, { ...disk, length: bytes });
+          else if (deferred) streamed.set(inline, { deferred, length: bytes });
           replaced.set(tensor, inline);
         }
         continue;
@@ -125,6 +139,9 @@ export async function writeOnnx(
       const offset = Math.ceil(dataBytes / ALIGN) * ALIGN;
       if (disk) {
         await copyFileRange(disk, bytes, data, offset, where);
+      } else if (deferred) {
+        const out = data;
+        await produceChecked(deferred, (b, at) => writeAll(out, b, offset + at), where);
       } else {
         await writeAll(data, await tensorBytes(tensor, model.dir, where), offset);
       }
@@ -160,8 +177,15 @@ export async function writeOnnx(
           await writeAll(handle, chunk, at);
         } else {
           const source = streamed.get(chunk.payload);
-          if (source) await copyFileRange(source, chunk.length, handle, at, path);
-          else await writeAll(handle, chunk.payload.rawData ?? new Uint8Array(), at);
+          const start = at;
+          if (source && "deferred" in source) {
+            const where = `${basename(path)}: tensor ${chunk.payload.name ?? ""}`;
+            await produceChecked(source.deferred, (b, o) => writeAll(handle, b, start + o), where);
+          } else if (source) {
+            await copyFileRange(source, chunk.length, handle, at, path);
+          } else {
+            await writeAll(handle, chunk.payload.rawData ?? new Uint8Array(), at);
+          }
         }
         at += chunk.length;
       }

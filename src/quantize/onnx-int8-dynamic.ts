@@ -1,12 +1,11 @@
 import { unsupported } from "../formats/format-error.js";
+import { deferredTensor } from "../formats/onnx-deferred-data.js";
 import { DataType } from "../formats/onnx-dtype.js";
 import { AttributeType, type NodeProto } from "../formats/onnx-proto-types.js";
 import { node, tensor, type OnnxGraphEditor } from "./onnx-graph.js";
-import { quantizeInt8PerChannel } from "./onnx-int8-math.js";
-import type { OnnxPool } from "./onnx-pool.js";
-import { FloatPrefetcher } from "./onnx-prefetch.js";
 import { NodeRewrite } from "./onnx-rewrite.js";
 import { uniqueWeights, type MatMulSite } from "./onnx-select.js";
+import { WeightQuantizer, type KernelOptions } from "./onnx-weight-quantizer.js";
 
 interface QuantizedWeight {
   q: string;
@@ -24,14 +23,15 @@ interface QuantizedWeight {
  *
  * with W int8 [K, N], symmetric, one scale per output column (Gemm weights stored [N, K] are
  * transposed; alpha is folded into the scale, beta·C added after). onnxruntime fuses this into
- * DynamicQuantizeMatMul at load time. Needs opset 11 (DynamicQuantizeLinear).
+ * DynamicQuantizeMatMul at load time. Needs opset 11 (DynamicQuantizeLinear). The weights are
+ * quantized when `writeOnnx` writes the model (see `int8WeightOnly`).
  */
-export async function int8Dynamic(
+export function int8Dynamic(
   editor: OnnxGraphEditor,
   dir: string,
   sites: readonly MatMulSite[],
-  options: { reduceRange?: boolean; onWeight?: (name: string) => void; pool?: OnnxPool },
-): Promise<void> {
+  options: KernelOptions & { reduceRange?: boolean; onWeight?: (name: string) => void },
+): void {
   const opset = editor.opset("");
   if (opset < 11) {
     throw unsupported(
@@ -40,7 +40,7 @@ export async function int8Dynamic(
     );
   }
   const rewrite = new NodeRewrite(editor);
-  const reader = new FloatPrefetcher(dir, uniqueWeights(sites));
+  const quantizer = new WeightQuantizer(dir, uniqueWeights(sites), options);
   const weights = new Map<string, QuantizedWeight>();
   const activations = new Map<string, { q: string; scale: string; zp: string }>();
   for (const site of sites) {
@@ -49,25 +49,23 @@ export async function int8Dynamic(
     let weight = weights.get(key);
     if (!weight) {
       const [rows, cols] = site.transposed ? [site.n, site.k] : [site.k, site.n];
-      const values = await reader.floats(site.weight);
       const axis = site.transposed ? 0 : 1;
       const qmax = options.reduceRange ? 64 : 127;
-      const { q, scales } = await quantizeInt8PerChannel(values, rows, cols, axis, {
-        qmax,
-        transpose: site.transposed,
-        ...(options.pool ? { pool: options.pool } : {}),
-      });
-      if (site.alpha !== 1) scales.forEach((s, i) => (scales[i] = Math.fround(s * site.alpha)));
+      const { values, scales } = quantizer.int8(
+        site.weight,
+        { rows, cols, axis },
+        { qmax, transpose: site.transposed, scaleFactor: site.alpha },
+        () => options.onWeight?.(w),
+      );
       weight = {
         q: editor.unique(`${w}_quantized`),
         scale: editor.unique(`${w}_scale`),
         zp: editor.unique(`${w}_zero_point`),
       };
-      editor.addInitializer(tensor(weight.q, DataType.INT8, [site.k, site.n], q));
-      editor.addInitializer(tensor(weight.scale, DataType.FLOAT, [site.n], scales));
+      editor.addInitializer(deferredTensor(weight.q, DataType.INT8, [site.k, site.n], values));
+      editor.addInitializer(deferredTensor(weight.scale, DataType.FLOAT, [site.n], scales));
       editor.addInitializer(tensor(weight.zp, DataType.INT8, [site.n], new Int8Array(site.n)));
       weights.set(key, weight);
-      options.onWeight?.(w);
     }
     const x = site.node.input?.[0] ?? "";
     let act = activations.get(x);

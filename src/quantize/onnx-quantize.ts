@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { ModelPublishError } from "../errors.js";
 import { onnxModelFiles, readOnnx } from "../formats/onnx-model.js";
-import { writeOnnx, type WriteOnnxOptions } from "../formats/onnx-writer.js";
+import { writeOnnx, type WriteOnnxOptions, type WrittenOnnx } from "../formats/onnx-writer.js";
 import { convertToFloat16, type Fp16Options } from "./onnx-fp16.js";
 import { OnnxGraphEditor } from "./onnx-graph.js";
 import { int4MatMulNBits, type Int4Options } from "./onnx-int4.js";
@@ -30,7 +30,11 @@ export interface OnnxQuantizeProgress {
 
 export interface QuantizeOnnxOptions
   extends WeightSelection, Omit<Int4Options, "onWeight" | "pool">, Fp16Options, WriteOnnxOptions {
-  /** Threads for the arithmetic, this one included (default: the machine's, at most 8). */
+  /**
+   * Threads for the portable kernels, this one included (default: the machine's, at most 8).
+   * The SIMD kernels, used wherever WebAssembly has them, run on this thread while file reads
+   * and writes proceed on libuv's.
+   */
   threads?: number;
   /** onnx-int8: "weight-only" (DequantizeLinear, default) or "dynamic" (MatMulInteger). */
   form?: "weight-only" | "dynamic";
@@ -88,30 +92,32 @@ export async function quantizeOnnx(
   const model = await readOnnx(input, options);
   const inputBytes = await filesSize(onnxModelFiles(model));
   const editor = new OnnxGraphEditor(model.proto);
-  let quantized: string[];
-  let skipped: SkippedNode[];
   if (scheme === "onnx-fp16") {
-    ({ converted: quantized, kept: skipped } = await convertToFloat16(editor, model.dir, options));
+    const { converted, kept } = await convertToFloat16(editor, model.dir, options);
     options.onProgress?.({ scheme, weight: "", done: 1, total: 1 });
-  } else {
-    const selection = selectMatMuls(editor, options);
-    skipped = selection.skipped;
-    quantized = selection.sites.map((s) => s.node.name ?? s.node.output?.[0] ?? "");
-    const total = new Set(selection.sites.map((s) => s.weightName)).size;
-    let done = 0;
-    const onWeight = (weight: string): void => {
-      options.onProgress?.({ scheme, weight, done: ++done, total });
-    };
-    const pool = new OnnxPool(options.threads);
-    try {
-      const pass = { ...options, onWeight, pool };
-      if (scheme === "onnx-int4") await int4MatMulNBits(editor, model.dir, selection.sites, pass);
-      else if (form === "dynamic") await int8Dynamic(editor, model.dir, selection.sites, pass);
-      else await int8WeightOnly(editor, model.dir, selection.sites, pass);
-    } finally {
-      await pool.close();
-    }
+    const written = await writeOnnx(model, output, options);
+    const { files, bytes } = written;
+    return { scheme, files, bytes, inputBytes, quantized: converted, skipped: kept };
   }
-  const written = await writeOnnx(model, output, options);
+  const { sites, skipped } = selectMatMuls(editor, options);
+  const quantized = sites.map((s) => s.node.name ?? s.node.output?.[0] ?? "");
+  const total = new Set(sites.map((s) => s.weightName)).size;
+  let done = 0;
+  const onWeight = (weight: string): void => {
+    options.onProgress?.({ scheme, weight, done: ++done, total });
+  };
+  const pool = new OnnxPool(options.threads);
+  let written: WrittenOnnx;
+  try {
+    const pass = { ...options, onWeight, pool };
+    if (scheme === "onnx-int4") int4MatMulNBits(editor, model.dir, sites, pass);
+    else if (form === "dynamic") int8Dynamic(editor, model.dir, sites, pass);
+    else int8WeightOnly(editor, model.dir, sites, pass);
+    // The passes defer the arithmetic: each weight is quantized as the writer reaches it, its
+    // values going straight to the file.
+    written = await writeOnnx(model, output, options);
+  } finally {
+    await pool.close();
+  }
   return { scheme, files: written.files, bytes: written.bytes, inputBytes, quantized, skipped };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ModelPublishError } from "../../src/errors.js";
 import { onnxParity } from "../../src/evaluate/onnx-parity.js";
@@ -181,19 +181,24 @@ describe("Gemm and MatMul forms", () => {
     }
   });
 
-  it("gives the same bytes on worker threads as on one thread", async () => {
-    // over a million elements: the pool splits the work
+  it("gives the same bytes with the SIMD kernels as with the portable ones, on one thread or more", async () => {
+    // over a million elements: the pool splits the portable kernels' work, and the SIMD kernels
+    // read the weight (left on disk by the reader) in several runs
     for (const [label, spec] of [
       ["matmul", { k: 1024, n: 1040 }],
       ["gemm", { k: 1040, n: 1024, gemm: { transB: true } }],
+      ["gemm-alpha", { k: 1030, n: 1050, gemm: { alpha: 0.7 } }],
     ] as const) {
       const source = await saveModel(matmulModel(spec), join(dir, `big-${label}.onnx`));
-      for (const [name, scheme, options] of PASSES.slice(0, 3)) {
+      for (const [name, scheme, options] of PASSES.slice(0, 4)) {
+        const simd = join(dir, `big-${label}.${name}.simd.onnx`);
         const one = join(dir, `big-${label}.${name}.1.onnx`);
         const many = join(dir, `big-${label}.${name}.2.onnx`);
-        await quantizeOnnx(source, one, scheme, { ...options, threads: 1 });
-        await quantizeOnnx(source, many, scheme, { ...options, threads: 2 });
-        expect((await readFile(many)).equals(await readFile(one))).toBe(true);
+        await quantizeOnnx(source, simd, scheme, options);
+        await quantizeOnnx(source, one, scheme, { ...options, threads: 1, wasm: false });
+        await quantizeOnnx(source, many, scheme, { ...options, threads: 2, wasm: false });
+        expect((await readFile(one)).equals(await readFile(simd))).toBe(true);
+        expect((await readFile(many)).equals(await readFile(simd))).toBe(true);
       }
       await onnxParity(source, [
         { path: join(dir, `big-${label}.int4-asym-32.2.onnx`), scheme: "onnx-int4" },
@@ -218,5 +223,27 @@ describe("Gemm and MatMul forms", () => {
     const result = await quantizeOnnx(external, out, "onnx-int4");
     expect(result.files).toEqual([out, `${out}.data`]);
     await onnxParity(external, [{ path: out, scheme: "onnx-int4" }]);
+    // The quantized weights go into the data file as they are made: the same bytes as the
+    // portable kernels give.
+    // (the same file name: the model names its data file)
+    await mkdir(join(dir, "portable"));
+    const portable = join(dir, "portable", "ext.int4.onnx");
+    await quantizeOnnx(external, portable, "onnx-int4", { wasm: false });
+    for (const suffix of ["", ".data"]) {
+      const [a, b] = [await readFile(`${out}${suffix}`), await readFile(`${portable}${suffix}`)];
+      expect(a.equals(b)).toBe(true);
+    }
+  });
+
+  it("reports each weight once, as it is quantized", async () => {
+    const events: { weight: string; done: number; total: number }[] = [];
+    const result = await quantizeOnnx(fixture("mlp"), join(dir, "p.onnx"), "onnx-int8", {
+      onProgress: ({ weight, done, total }) => events.push({ weight, done, total }),
+    });
+    const total = result.quantized.length;
+    expect(total).toBeGreaterThan(1);
+    expect(events.map((e) => e.done)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(new Set(events.map((e) => e.weight)).size).toBe(total);
+    expect(events.every((e) => e.total === total)).toBe(true);
   });
 });
