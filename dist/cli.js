@@ -60,7 +60,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-SCZG4GX4.js";
+} from "./chunks/chunk-25GKI6U3.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";

@@ -22,7 +22,8 @@ export declare function tensorOnDisk(tensor: TensorProto, dir: string, bytes: nu
 /**
  * The tensor's values as little-endian bytes, wherever the model keeps them: raw_data in memory
  * (a view, not a copy), raw_data `readOnnx` left in the model file, an external data file under
- * `dir` (checked to be inside it), or the typed value lists.
+ * `dir` (checked to be inside it), raw data a pass defers until written, or the typed value
+ * lists.
  */
 export declare function tensorBytes(tensor: TensorProto, dir: string, where: string): Promise<Uint8Array>;
 /**

@@ -18,9 +18,10 @@ export interface WrittenOnnx {
 }
 /**
  * Writes `model` to `path`. Tensor bytes on disk (external data, or raw_data `readOnnx` left in
- * the source file) are streamed into the new files, and the protobuf is written in chunks with
- * large payloads straight from where they are, so a model larger than memory can be rewritten
- * and an unchanged one comes out byte for byte. External data offsets are page-aligned and
+ * the source file) are streamed into the new files, bytes a pass deferred (`deferredTensor`) are
+ * produced straight into them, and the protobuf is written in chunks with large payloads
+ * straight from where they are, so a model larger than memory can be rewritten and an unchanged
+ * one comes out byte for byte. External data offsets are page-aligned and
  * tensors laid out in graph order, so the same model always gives the same bytes. Files appear
  * under their final names only once complete.
  */

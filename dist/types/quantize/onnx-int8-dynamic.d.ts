@@ -1,6 +1,6 @@
 import { type OnnxGraphEditor } from "./onnx-graph.js";
-import type { OnnxPool } from "./onnx-pool.js";
 import { type MatMulSite } from "./onnx-select.js";
+import { type KernelOptions } from "./onnx-weight-quantizer.js";
 /**
  * Dynamic INT8, the graph onnxruntime's `quantize_dynamic` emits for a MatMul with a constant
  * weight (QOperator format): the activation is quantized at run time to uint8,
@@ -11,10 +11,10 @@ import { type MatMulSite } from "./onnx-select.js";
  *
  * with W int8 [K, N], symmetric, one scale per output column (Gemm weights stored [N, K] are
  * transposed; alpha is folded into the scale, beta·C added after). onnxruntime fuses this into
- * DynamicQuantizeMatMul at load time. Needs opset 11 (DynamicQuantizeLinear).
+ * DynamicQuantizeMatMul at load time. Needs opset 11 (DynamicQuantizeLinear). The weights are
+ * quantized when `writeOnnx` writes the model (see `int8WeightOnly`).
  */
-export declare function int8Dynamic(editor: OnnxGraphEditor, dir: string, sites: readonly MatMulSite[], options: {
+export declare function int8Dynamic(editor: OnnxGraphEditor, dir: string, sites: readonly MatMulSite[], options: KernelOptions & {
     reduceRange?: boolean;
     onWeight?: (name: string) => void;
-    pool?: OnnxPool;
-}): Promise<void>;
+}): void;

@@ -15,7 +15,11 @@ export interface OnnxQuantizeProgress {
     total: number;
 }
 export interface QuantizeOnnxOptions extends WeightSelection, Omit<Int4Options, "onWeight" | "pool">, Fp16Options, WriteOnnxOptions {
-    /** Threads for the arithmetic, this one included (default: the machine's, at most 8). */
+    /**
+     * Threads for the portable kernels, this one included (default: the machine's, at most 8).
+     * The SIMD kernels, used wherever WebAssembly has them, run on this thread while file reads
+     * and writes proceed on libuv's.
+     */
     threads?: number;
     /** onnx-int8: "weight-only" (DequantizeLinear, default) or "dynamic" (MatMulInteger). */
     form?: "weight-only" | "dynamic";
