@@ -1,7 +1,7 @@
 // `npm run demo`: model-publish on the bundled example (examples/tiny-llama) through the CLI a
 // user runs — validate, plan, build, keygen, sign, verify — then a publish to local stand-ins
-// for the Hugging Face Hub, GCS and IPFS (test/servers), read back from each, and a tampered
-// file caught. Nothing leaves this machine; everything it makes is removed at the end.
+// for the Hugging Face Hub, GCS and IPFS (test/servers), read back from each, pulled back from
+// GCS and IPFS, and a tampered file caught. Nothing leaves this machine; everything it makes is removed at the end.
 import { spawn } from "node:child_process";
 import {
   appendFileSync,
@@ -118,11 +118,39 @@ try {
     "--manifest",
     "model-publish.yaml",
   ]);
-  await step("publishing the same version again changes nothing", [
-    "publish",
-    "release",
-    "--manifest",
+  const again = await step(
+    "publishing the same version again changes nothing",
+    ["publish", "release", "--manifest", "model-publish.yaml", "--json"],
+    0,
+    true,
+  );
+  const receipts = JSON.parse(again).receipts;
+  const cid = receipts.find((r) => r.destination === "ipfs")?.details.root;
+  for (const r of receipts)
+    console.log(`${r.destination}: ${r.uploaded.length} uploaded → ${r.url}`);
+  await step("pull it back from GCS: signature and every file checked before the folder appears", [
+    "pull",
     "model-publish.yaml",
+    "--version",
+    "0.1.0",
+    "-o",
+    "pulled-gcs",
+    "--public-key",
+    publicKey,
+    "--cache-dir",
+    "cache",
+  ]);
+  await step("and from IPFS through the gateway, served from the verified cache", [
+    "pull",
+    `ipfs://${cid}`,
+    "--gateway",
+    kubo.gatewayUrl,
+    "-o",
+    "pulled-ipfs",
+    "--public-key",
+    publicKey,
+    "--cache-dir",
+    "cache",
   ]);
   appendFileSync(join(release, "config.json"), " ");
   await step(
@@ -130,7 +158,18 @@ try {
     ["verify", "release", "--public-key", publicKey],
     1,
   );
-  console.log("\nDone: built, signed, published to three destinations and verified.");
+  console.log(
+    [
+      "",
+      "Done: built, signed, published to three destinations, read back and pulled.",
+      `  Hub   ${hub.url}/${hub.user ?? "demo"}/tiny-llama/tree/v0.1.0`,
+      `  GCS   gs://example-models/models/tiny-llama/v0.1.0/`,
+      `  IPFS  ipfs://${cid} (gateway ${kubo.gatewayUrl})`,
+      "Verify a copy anywhere with:",
+      `  model-publish pull gs://example-models/models/tiny-llama/v0.1.0/ -o tiny-llama --public-key ${publicKey}`,
+      `  model-publish verify tiny-llama --public-key ${publicKey}`,
+    ].join("\n"),
+  );
 } catch (error) {
   failed = true;
   console.error(`\ndemo: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,4 +1,4 @@
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CarReader } from "@ipld/car";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
@@ -20,6 +20,16 @@ import {
 } from "../publish/fixture.js";
 
 const events = join(repoRoot, "test", "fixtures", "events");
+
+async function folderFiles(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(dir.length + 1)] = (await readFile(path)).toString("base64");
+  }
+  return files;
+}
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let out = "";
@@ -145,5 +155,40 @@ describe("the action on a tag push (end to end)", () => {
       { ...envFor(servers) },
     );
     expect(again.code).toBe(0);
+  });
+
+  it("is pulled back from each destination, verified, byte for byte", async () => {
+    const key = (await SigningKey.fromSeed(SIGNING_SEED)).publicKeyBase64;
+    const env = {
+      HF_ENDPOINT: servers.hub.url,
+      HF_TOKEN,
+      STORAGE_EMULATOR_HOST: servers.gcs.url,
+    };
+    const sources = {
+      gcs: "gs://example-models/models/tiny-llama/v1.2.0/",
+      ipfs: `ipfs://${outputs["ipfs-cid"] ?? ""}`,
+      hf: "hf://test-user/tiny-llama@v1.2.0",
+    };
+    const published = await folderFiles(join(tmp.dir, "release"));
+    for (const [name, source] of Object.entries(sources)) {
+      const out = join(tmp.dir, `pulled-${name}`);
+      const pulled = await cli(
+        [
+          "pull",
+          source,
+          "-o",
+          out,
+          "--public-key",
+          key,
+          "--gateway",
+          servers.kubo.gatewayUrl,
+          "--cache-dir",
+          join(tmp.dir, `cache-${name}`),
+        ],
+        env,
+      );
+      expect(`${name}: ${String(pulled.code)}`).toBe(`${name}: 0`);
+      expect(await folderFiles(out)).toEqual(published);
+    }
   });
 });
