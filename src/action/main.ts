@@ -47,7 +47,11 @@ export async function run(): Promise<void> {
       const comment = await postBenchComment(config, facts, benchReport);
       core.setOutput("comment-url", comment?.url ?? "");
     }
-    await reporter.writeSummary(result, benchReport);
+    // A runner without job summaries (an old GitHub Enterprise Server, a local run) still gets
+    // the outputs and the verdict.
+    await reporter.writeSummary(result, benchReport).catch((error: unknown) => {
+      core.warning(`no job summary: ${error instanceof Error ? error.message : String(error)}`);
+    });
     failOn(result, config);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
