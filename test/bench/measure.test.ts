@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { describe, expect, it } from "@jest/globals";
+import { describe, expect, it, jest } from "@jest/globals";
 import * as ort from "onnxruntime-node";
 import { runCustomBenchmark } from "../../src/bench/custom-command.js";
 import { describeFingerprint, fingerprintOf, probeNvidiaGpu } from "../../src/bench/fingerprint.js";
@@ -9,7 +9,8 @@ import { cli } from "../helpers/cli.js";
 import { repoRoot, scratch } from "../helpers/temp.js";
 
 const mlp = join(repoRoot, "test", "fixtures", "onnx", "mlp.onnx");
-const convnet = join(repoRoot, "test", "fixtures", "onnx", "convnet.onnx");
+/** mlp.onnx with a heavy block added (make_slow_mlp.py): the same model made slower on purpose. */
+const mlpSlow = join(repoRoot, "test", "fixtures", "onnx", "mlp-slow.onnx");
 
 describe("measureOnnx", () => {
   it("keeps every measurement of every metric as a sample", async () => {
@@ -138,22 +139,40 @@ writeFileSync(process.env.MODEL_PUBLISH_BENCH_OUT + "/gpu.json", JSON.stringify(
   });
 });
 
+// Wall-clock timings of microsecond inferences while other test files run on the same cores:
+// a burst of load during one run and not the other can still look like a change. A timing test
+// that fails is run again (and its first failure logged); a real regression fails every time.
+jest.retryTimes(2, { logErrorsBeforeRetry: true });
+
 describe("model-publish bench", () => {
   it("passes the gate on an A/A run and fails it, naming the metric, on a slower model", async () => {
     const tmp = await scratch();
     try {
       const baseline = join(tmp.dir, "base.json");
-      const common = ["--provider", "cpu", "--iterations", "40", "--warmup", "3"];
+      // Two runs minutes apart on a shared machine (tests run in parallel) can differ by tens of
+      // percent in microseconds-long inferences; the false-alarm rate at the default 5% is
+      // measured on simulated noise (test/bench/compare.test.ts, bench/gate.mjs). Here a wide
+      // threshold keeps the A/A run stable, and the slower model is many times slower.
+      const common = [
+        "--provider",
+        "cpu",
+        "--iterations",
+        "40",
+        "--warmup",
+        "3",
+        "--threshold",
+        "0.6",
+      ];
       expect((await cli(["bench", mlp, ...common, "--out", baseline])).code).toBe(0);
       const same = await cli(["bench", mlp, ...common, "--baseline", baseline, "--gate", "--json"]);
       expect(JSON.parse(same.stdout)).toMatchObject({ verdict: "pass", regressions: [] });
       expect(same.code).toBe(0);
-      const slower = await cli(["bench", convnet, ...common, "--baseline", baseline, "--gate"]);
+      const slower = await cli(["bench", mlpSlow, ...common, "--baseline", baseline, "--gate"]);
       expect(slower.code).toBe(1);
       expect(slower.stdout).toMatch(/❌ \*\*Benchmark regression\*\*: .*latency/);
       const accepted = await cli([
         "bench",
-        convnet,
+        mlpSlow,
         ...common,
         "--baseline",
         baseline,
@@ -173,5 +192,8 @@ describe("model-publish bench", () => {
       /--provider must be one of/,
     );
     expect((await cli(["bench", mlp, "--batch", "1,x"])).code).toBe(2);
+    expect((await cli(["bench", mlp, "--threshold", "5"])).stderr).toMatch(
+      /--threshold must be a fraction above 0 and at most 1/,
+    );
   });
 });

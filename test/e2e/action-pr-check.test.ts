@@ -1,7 +1,7 @@
 import { copyFile, cp, mkdir, readdir, readFile, symlink } from "node:fs/promises";
 import { arch, platform } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { COMMENT_MARKER } from "../../src/bench/report-markdown.js";
 import { ONNXRUNTIME_NODE_VERSION } from "../../src/version.generated.js";
 import { repoRoot, scratch } from "../helpers/temp.js";
@@ -26,13 +26,20 @@ const MANIFEST = [
   "  provider: cpu",
   "  iterations: 40",
   "  warmup: 3",
-  // Cold starts of a model this small take a tenth of a millisecond, and five of them on a shared
-  // two-core machine say more about the neighbours than about the model.
+  // Runs of a model this small (microseconds) on a shared machine, minutes apart, can differ by
+  // tens of percent; the slower model below is many times slower. The false-alarm rate at the
+  // default 5% is measured on simulated noise (bench/gate.mjs).
+  "  threshold: 0.6",
   "  metrics:",
   "    load_time: { threshold: 1 }",
   "    first_inference: { threshold: 1 }",
   "",
 ].join("\n");
+
+// Wall-clock timings of microsecond inferences while other test files run on the same cores:
+// a burst of load during one run and not the other can still look like a change. A timing test
+// that fails is run again (and its first failure logged); a real regression fails every time.
+jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 /**
  * The pull-request face of the action, run as the runner runs it: the default branch records a
@@ -52,7 +59,7 @@ describe("the action on a pull request (end to end)", () => {
       number: 7,
       base: { ref: "main", sha: BASE_SHA },
       head: { ref: "feature/faster-mlp", sha: HEAD_SHA },
-      commits: [{ sha: HEAD_SHA, message: "Swap the MLP for a convnet" }],
+      commits: [{ sha: HEAD_SHA, message: "Add a heavier block to the MLP" }],
     });
     await tmp.write("model-publish.yaml", MANIFEST);
   });
@@ -122,7 +129,7 @@ describe("the action on a pull request (end to end)", () => {
   });
 
   it("fails a slower model, naming the metric in the comment, updated in place", async () => {
-    const { code, stdout, runner } = await runFor("pull-request-opened", "convnet.onnx");
+    const { code, stdout, runner } = await runFor("pull-request-opened", "mlp-slow.onnx");
     expect(code).toBe(1);
     expect(stdout).toMatch(/::error::benchmark regression: .*latency/);
     const outputs = await runner.outputs();
@@ -137,7 +144,7 @@ describe("the action on a pull request (end to end)", () => {
 
   it("passes the slower model once a bench-accept label says the regression is intended", async () => {
     await github.addLabels("acme", "models", 7, ["bench-accept"]);
-    const { code, runner } = await runFor("pull-request-opened", "convnet.onnx");
+    const { code, runner } = await runFor("pull-request-opened", "mlp-slow.onnx");
     expect(code).toBe(0);
     expect((await runner.outputs()).verdict).toBe("pass");
     const comments = github.comments("acme", "models", 7);
