@@ -144,6 +144,7 @@ var benchCommand = {
     "--baseline F     results of the base commit to compare with (bench-result JSON)",
     "--gate           exit 1 when a metric regressed and was not accepted",
     "--accept M,…     accept intended regressions of these metrics (or * for all)",
+    "--threshold X    smallest relative change that is a regression (default: the manifest's, else 0.05)",
     "--out F          write this run's results (bench-result JSON)",
     "--provider P     auto, cpu, cuda or tensorrt (default: the manifest's, else auto)",
     "--iterations N   timed runs per batch size (default: the manifest's, else 100)",
@@ -155,6 +156,7 @@ var benchCommand = {
     baseline: { type: "string" },
     gate: { type: "boolean" },
     accept: { type: "string" },
+    threshold: { type: "string" },
     out: { type: "string" },
     provider: { type: "string" },
     iterations: { type: "string" },
@@ -205,8 +207,16 @@ var benchCommand = {
     const accepted = new Map(
       (args.string("accept")?.split(",") ?? []).filter(Boolean).map((m) => [m.trim(), "--accept"])
     );
+    const thresholdText = args.string("threshold");
+    const threshold = thresholdText === void 0 ? run2.threshold : Number(thresholdText);
+    if (threshold !== void 0 && !(threshold > 0 && threshold <= 1)) {
+      throw new ModelPublishError(
+        "USAGE",
+        `bench: --threshold must be a fraction above 0 and at most 1 (0.05 = 5%), got "${thresholdText ?? ""}"`
+      );
+    }
     const gate = evaluateGate(baseline, run2.file, {
-      ...run2.threshold !== void 0 ? { threshold: run2.threshold } : {},
+      ...threshold !== void 0 ? { threshold } : {},
       ...run2.metrics ? { metrics: run2.metrics } : {},
       accepted
     });
