@@ -3,6 +3,7 @@ import type * as Ort from "onnxruntime-node";
 import { onnxRuntime } from "../runtime/onnxruntime.js";
 import { ModelPublishError } from "../errors.js";
 import type { BenchResult } from "../manifest/types.generated.js";
+import { probeNvidiaGpu } from "./fingerprint.js";
 import { measurePeakMemory } from "./peak-memory.js";
 import { generateInputs } from "./onnx-inputs.js";
 
@@ -62,7 +63,14 @@ export async function chooseProvider(
   // before it throws; the note below says it instead. Set before the first session, or it is ignored.
   (await onnxRuntime()).env.logLevel = "fatal";
   const skipped: string[] = [];
+  // Without a GPU the GPU providers cannot start; not trying them also spares the runtime's own
+  // error lines about their missing libraries.
+  const gpu = await probeNvidiaGpu();
   for (const provider of PREFERENCE) {
+    if (provider !== "cpu" && !gpu) {
+      skipped.push(`${provider} unavailable: no NVIDIA GPU (nvidia-smi)`);
+      continue;
+    }
     try {
       const session = await createSession(file, provider);
       await session.release();
