@@ -60,7 +60,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-25GKI6U3.js";
+} from "./chunks/chunk-A22XTBQE.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";

@@ -99,7 +99,7 @@ import {
   withRetry,
   writeFileAtomic,
   writeOnnx
-} from "./chunks/chunk-25GKI6U3.js";
+} from "./chunks/chunk-A22XTBQE.js";
 
 // src/bench/simulate.ts
 var CI_RUNNER_NOISE = {
