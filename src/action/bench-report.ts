@@ -85,3 +85,26 @@ export async function postBenchComment(
     return undefined;
   }
 }
+
+/**
+ * Everything the action does with a benchmark run: the files and their outputs, the pull-request
+ * comment and its URL. Gives back the report for the job summary.
+ */
+export async function reportBench(
+  bench: BenchStageResult,
+  modelId: string,
+  config: ActionConfig,
+  facts: EventFacts,
+): Promise<string> {
+  const report = benchReportMarkdown(bench, modelId);
+  const files = await writeBenchFiles(
+    bench,
+    modelId,
+    join(process.env.RUNNER_TEMP ?? config.workspace, "model-publish-bench"),
+  );
+  core.setOutput("bench-results", files.results);
+  core.setOutput("bench-chart", files.chart);
+  const comment = await postBenchComment(config, facts, report);
+  core.setOutput("comment-url", comment?.url ?? "");
+  return report;
+}

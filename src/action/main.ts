@@ -1,8 +1,7 @@
 import * as core from "@actions/core";
-import { join } from "node:path";
 import { runRelease, type ReleaseRunResult } from "../pipeline/release-run.js";
 import { benchStageOptions } from "./bench-options.js";
-import { benchReportMarkdown, postBenchComment, writeBenchFiles } from "./bench-report.js";
+import { reportBench } from "./bench-report.js";
 import { readEventFacts } from "./github-event.js";
 import { needsOnnxRuntime, setupOnnxRuntime } from "./onnx-runtime-setup.js";
 import { validateManifestFile } from "../manifest/validate.js";
@@ -33,20 +32,9 @@ export async function run(): Promise<void> {
       },
     );
     setOutputs(result, config);
-    let benchReport: string | undefined;
-    if (result.bench) {
-      const modelId = result.validated.manifest?.id ?? "model";
-      benchReport = benchReportMarkdown(result.bench, modelId);
-      const files = await writeBenchFiles(
-        result.bench,
-        modelId,
-        join(process.env.RUNNER_TEMP ?? config.workspace, "model-publish-bench"),
-      );
-      core.setOutput("bench-results", files.results);
-      core.setOutput("bench-chart", files.chart);
-      const comment = await postBenchComment(config, facts, benchReport);
-      core.setOutput("comment-url", comment?.url ?? "");
-    }
+    const benchReport = result.bench
+      ? await reportBench(result.bench, result.validated.manifest?.id ?? "model", config, facts)
+      : undefined;
     // A runner without job summaries (an old GitHub Enterprise Server, a local run) still gets
     // the outputs and the verdict.
     await reporter.writeSummary(result, benchReport).catch((error: unknown) => {
