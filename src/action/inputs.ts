@@ -1,6 +1,8 @@
 import { isAbsolute, join } from "node:path";
 import * as core from "@actions/core";
 import { ModelPublishError } from "../errors.js";
+import type { AuthoredManifest } from "../manifest/types.generated.js";
+import { environmentSecrets } from "../publish/publish-config.js";
 import { RUNTIME_CHOICES, type RuntimeChoice } from "./onnx-runtime-setup.js";
 import { MODES, type Mode, type RunContext } from "../pipeline/mode.js";
 
@@ -52,11 +54,24 @@ export const SECRET_ENV_VARS = [
   "MODEL_SIGNING_KEY",
 ];
 
-export function maskSecrets(env: NodeJS.ProcessEnv): void {
-  for (const name of SECRET_ENV_VARS) {
-    const value = env[name];
-    if (value) core.setSecret(value);
-  }
+const masked = new Set<string>();
+
+/** Asks the runner to mask a value in the log, once. */
+function mask(value: string | undefined): void {
+  const trimmed = value?.trim();
+  if (!trimmed || masked.has(trimmed)) return;
+  masked.add(trimmed);
+  core.setSecret(trimmed);
+}
+
+/**
+ * Masks the environment's secrets: the well-known variables and every secret-looking one at
+ * once, and, given the manifest, the variables it names (provider tokens, Storacha's key and
+ * proof, the signing key).
+ */
+export function maskSecrets(env: NodeJS.ProcessEnv, manifest?: AuthoredManifest): void {
+  for (const name of SECRET_ENV_VARS) mask(env[name]);
+  environmentSecrets(env, manifest).forEach(mask);
 }
 
 /**
@@ -80,14 +95,14 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionConfig {
   const manifestInput = input("manifest") || "model-publish.yaml";
   const signingKey = input("signing-key");
   if (signingKey) {
-    core.setSecret(signingKey);
+    mask(signingKey);
     // A PEM's lines are printed separately when something echoes it; mask each.
     const lines = signingKey.split(/\r?\n/).map((line) => line.trim());
-    for (const line of lines.length > 1 ? lines : []) if (line.length > 8) core.setSecret(line);
+    for (const line of lines.length > 1 ? lines : []) if (line.length > 8) mask(line);
   }
   const mode = oneOf("mode", input("mode") || "auto", ["auto", ...MODES]);
   const githubToken = input("github-token");
-  if (githubToken) core.setSecret(githubToken);
+  mask(githubToken);
   const benchStore = oneOf("bench-store", input("bench-store") || "actions-cache", BENCH_STORES);
   const benchStorePath = input("bench-store-path");
   if ((benchStore === "local" || benchStore === "release-manifest") && !benchStorePath) {

@@ -4,9 +4,10 @@ import { benchStageOptions } from "./bench-options.js";
 import { reportBench } from "./bench-report.js";
 import { readEventFacts } from "./github-event.js";
 import { needsOnnxRuntime, setupOnnxRuntime } from "./onnx-runtime-setup.js";
+import type { AuthoredManifest } from "../manifest/types.generated.js";
 import { validateManifestFile } from "../manifest/validate.js";
 import { ONNXRUNTIME_NODE_VERSION } from "../version.generated.js";
-import { readInputs, type ActionConfig } from "./inputs.js";
+import { maskSecrets, readInputs, type ActionConfig } from "./inputs.js";
 import { Reporter } from "./reporter.js";
 
 /** The action: read inputs → run the pipeline → set outputs and the job summary. */
@@ -15,7 +16,12 @@ export async function run(): Promise<void> {
     const config = readInputs();
     const facts = readEventFacts();
     const reporter = new Reporter(config);
-    await provideOnnxRuntime(config);
+    const checked = await validateManifestFile(config.manifestPath).catch(() => undefined);
+    const manifest = checked?.valid ? checked.manifest : undefined;
+    // Whatever the manifest names as a secret (provider tokens, Storacha's key and proof) is
+    // masked in the runner's log before any step can print it.
+    maskSecrets(process.env, manifest);
+    await provideOnnxRuntime(config, manifest);
     const result = await runRelease(
       {
         manifestPath: config.manifestPath,
@@ -47,10 +53,11 @@ export async function run(): Promise<void> {
 }
 
 /** Installs onnxruntime-node beside the action when the manifest has ONNX stages. */
-async function provideOnnxRuntime(config: ActionConfig): Promise<void> {
-  if (config.onnxRuntime === "none") return;
-  const checked = await validateManifestFile(config.manifestPath).catch(() => undefined);
-  if (!checked?.valid || !needsOnnxRuntime(checked.manifest)) return;
+async function provideOnnxRuntime(
+  config: ActionConfig,
+  manifest: AuthoredManifest | undefined,
+): Promise<void> {
+  if (config.onnxRuntime === "none" || !needsOnnxRuntime(manifest)) return;
   await core.group("onnxruntime", async () => {
     const result = await setupOnnxRuntime({
       choice: config.onnxRuntime,

@@ -20,6 +20,11 @@ export class Secrets {
     return this;
   }
 
+  /** Each secret, for a front end that masks them in its own output (a runner's log). */
+  forEach(mask: (value: string) => void): void {
+    for (const value of this.#values) mask(value);
+  }
+
   /** Adds every value another set holds. */
   merge(other: Secrets): this {
     for (const value of other.#values) this.#values.add(value);

@@ -58,6 +58,19 @@ describe("action run()", () => {
     expect(printed.split("hf_secretvalue123")).toHaveLength(2);
   });
 
+  it("masks what the manifest names as a secret, whatever its variable is called", async () => {
+    await tmp.write(
+      "model-publish.yaml",
+      `${BASE}destinations:\n  ipfs:\n    providers:\n      - type: pinning-service\n        url: http://127.0.0.1:9\n        tokenEnv: PIN_CREDENTIAL\n`,
+    );
+    await start(
+      {},
+      { PIN_CREDENTIAL: "pin-cred-value-8841", GITHUB_EVENT_NAME: "workflow_dispatch" },
+    );
+    expect(printed).toContain("::add-mask::pin-cred-value-8841");
+    expect(printed.split("pin-cred-value-8841")).toHaveLength(2);
+  });
+
   it("defaults to model-publish.yaml and a dry run outside tags and pull requests", async () => {
     await tmp.write("model-publish.yaml", BASE);
     const runner = await start({}, { GITHUB_EVENT_NAME: "workflow_dispatch" });
