@@ -60,7 +60,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-A22XTBQE.js";
+} from "./chunks/chunk-Z3EJGS5M.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";

@@ -99,7 +99,7 @@ import {
   withRetry,
   writeFileAtomic,
   writeOnnx
-} from "./chunks/chunk-A22XTBQE.js";
+} from "./chunks/chunk-Z3EJGS5M.js";
 
 // src/bench/simulate.ts
 var CI_RUNNER_NOISE = {

@@ -6,6 +6,8 @@ export declare class Secrets {
     #private;
     /** Remembers a secret; empty and very short values are ignored (they would mask ordinary words). */
     add(value: string | undefined): this;
+    /** Each secret, for a front end that masks them in its own output (a runner's log). */
+    forEach(mask: (value: string) => void): void;
     /** Adds every value another set holds. */
     merge(other: Secrets): this;
     /** The text with every known secret replaced by `***`. */
