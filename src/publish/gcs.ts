@@ -7,9 +7,11 @@ import type {
   PublishableRelease,
   ReadBackReport,
   Receipt,
+  PlannedFile,
   ReleaseFile,
 } from "./destination.js";
 import { NOT_CONSULTED } from "./destination.js";
+import { folderDifferences } from "./gcs-compare.js";
 import {
   IMMUTABLE,
   contentType,
@@ -29,7 +31,7 @@ import {
   withSummary,
 } from "./gcs-registry.js";
 import { compareObjects } from "./gcs-read-back.js";
-import { objectDiffers, remoteObject, uploadObject, type RemoteObject } from "./gcs-upload.js";
+import { remoteObject, uploadObject, type RemoteObject } from "./gcs-upload.js";
 import { objectHashes, type ObjectHashes } from "./object-hashes.js";
 import { runPool } from "./pool.js";
 import { remoteFailed } from "./remote-error.js";
@@ -136,50 +138,37 @@ export class GcsDestination implements Destination {
     return hashes;
   }
 
+  private plannedFile(
+    release: PublishableRelease,
+    file: ReleaseFile,
+    action: PlannedFile["action"],
+  ) {
+    const name = objectName(this.options, release.id, release.version, file.path);
+    return { path: file.path, size: file.size, url: this.gsUrl(name), action };
+  }
+
+  private registryStep(release: PublishableRelease): string {
+    return `update ${this.gsUrl(latestName(this.options, release.id))} and ${this.gsUrl(indexName(this.options))}`;
+  }
+
   localPlan(release: PublishableRelease): DestinationPlan {
     return {
       destination: "gcs",
       target: `${this.gsUrl(this.folder(release))}/`,
-      files: release.files.map((file) => ({
-        path: file.path,
-        size: file.size,
-        url: this.gsUrl(objectName(this.options, release.id, release.version, file.path)),
-        action: "upload" as const,
-      })),
+      files: release.files.map((file) => this.plannedFile(release, file, "upload")),
       published: false,
-      steps: [
-        NOT_CONSULTED,
-        `update ${this.gsUrl(latestName(this.options, release.id))} and ${this.gsUrl(indexName(this.options))}`,
-      ],
+      steps: [NOT_CONSULTED, this.registryStep(release)],
     };
   }
 
   async plan(release: PublishableRelease, context: PublishContext): Promise<DestinationPlan> {
     const remote = await this.listed(release, context);
-    const problems: string[] = [];
-    const files = [];
-    for (const file of release.files) {
-      const name = objectName(this.options, release.id, release.version, file.path);
-      const existing = remote.get(file.path);
-      const why =
-        existing === undefined
-          ? undefined
-          : objectDiffers(
-              existing,
-              file,
-              existing.checksum === undefined ? await this.localHashes(file) : undefined,
-            );
-      if (why !== undefined) problems.push(`${file.path} (${why})`);
-      files.push({
-        path: file.path,
-        size: file.size,
-        url: this.gsUrl(name),
-        action: existing === undefined ? ("upload" as const) : ("skip" as const),
-      });
-    }
-    const paths = new Set(release.files.map((f) => f.path));
-    for (const path of remote.keys())
-      if (!paths.has(path)) problems.push(`${path} (not a file of this release)`);
+    const problems = await folderDifferences(remote, release.files, (file) =>
+      this.localHashes(file),
+    );
+    const files = release.files.map((file) =>
+      this.plannedFile(release, file, remote.has(file.path) ? "skip" : "upload"),
+    );
     if (problems.length > 0) {
       throw new ModelPublishError(
         "VERIFY_FAILED",
@@ -190,11 +179,7 @@ export class GcsDestination implements Destination {
     this.registryCurrent = await this.retry("reading index.json and latest.json", context, () =>
       registryHas(bucket, this.options, release, this.timeoutMs),
     );
-    const steps = this.registryCurrent
-      ? []
-      : [
-          `update ${this.gsUrl(latestName(this.options, release.id))} and ${this.gsUrl(indexName(this.options))}`,
-        ];
+    const steps = this.registryCurrent ? [] : [this.registryStep(release)];
     return {
       destination: "gcs",
       target: `${this.gsUrl(this.folder(release))}/`,
