@@ -1,8 +1,10 @@
-import { spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { access, mkdir, writeFile } from "node:fs/promises";
 import { arch, platform } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import * as core from "@actions/core";
+import { probeNvidiaGpu } from "../bench/fingerprint.js";
 import { ModelPublishError } from "../errors.js";
 import type { AuthoredManifest } from "../manifest/types.generated.js";
 import { RUNTIME_DIR_ENV } from "../runtime/onnxruntime.js";
@@ -24,7 +26,7 @@ export interface RuntimeSetupOptions {
   choice: RuntimeChoice;
   env?: NodeJS.ProcessEnv;
   cache?: RuntimeCache;
-  /** Whether a GPU is present (default: `nvidia-smi -L` succeeds). */
+  /** Whether a GPU is present (default: `nvidia-smi` names one). */
   hasGpu?: () => Promise<boolean>;
   /** Runs `npm install`; replaced only where npm cannot reach a registry. */
   install?: (dir: string, flavour: RuntimeFlavour) => Promise<void>;
@@ -40,16 +42,11 @@ export interface RuntimeSetup {
   source: "bundled" | "tool-cache" | "actions-cache" | "installed" | "skipped";
 }
 
-function succeeds(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<boolean> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "ignore", env });
-    child.on("error", () => {
-      resolve(false);
-    });
-    child.on("close", (code) => {
-      resolve(code === 0);
-    });
-  });
+const execFileAsync = promisify(execFile);
+
+/** The benchmark's own GPU probe: what it would report is what picks the build. */
+async function hasNvidiaGpu(): Promise<boolean> {
+  return (await probeNvidiaGpu()) !== undefined;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -66,17 +63,16 @@ async function npmInstall(dir: string, flavour: RuntimeFlavour): Promise<void> {
   const spec =
     process.env.MODEL_PUBLISH_ONNXRUNTIME_SPEC ?? `onnxruntime-node@${ONNXRUNTIME_NODE_VERSION}`;
   const env = { ...process.env, ONNXRUNTIME_NODE_INSTALL: flavour === "cpu" ? "skip" : flavour };
-  const ok = await succeeds(
+  await execFileAsync(
     "npm",
     ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", dir, spec],
-    env,
-  );
-  if (!ok) {
+    { env, maxBuffer: 64 << 20 },
+  ).catch(() => {
     throw new ModelPublishError(
       "REMOTE_FAILED",
       `could not install ${spec} into ${dir} with npm; on a runner without the npm registry, set MODEL_PUBLISH_ONNXRUNTIME_SPEC to a tarball or mirror, or pre-install it there (input onnxruntime: none skips the ONNX stages)`,
     );
-  }
+  });
 }
 
 /**
@@ -101,8 +97,7 @@ export async function setupOnnxRuntime(options: RuntimeSetupOptions): Promise<Ru
   }
   const gpu =
     options.choice === "cuda" ||
-    (options.choice === "auto" &&
-      (await (options.hasGpu ?? (() => succeeds("nvidia-smi", ["-L"])))()));
+    (options.choice === "auto" && (await (options.hasGpu ?? hasNvidiaGpu)()));
   const flavour: RuntimeFlavour = gpu ? "cuda12" : "cpu";
   const name = `${ONNXRUNTIME_NODE_VERSION}-${flavour}-${platform()}-${arch()}`;
   const root = env.RUNNER_TOOL_CACHE ?? env.RUNNER_TEMP ?? join(process.cwd(), ".model-publish");
