@@ -1,10 +1,11 @@
-import { cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CarReader } from "@ipld/car";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { stringify } from "yaml";
 import { run } from "../../src/cli/main.js";
 import { SigningKey } from "../../src/sign/keys.js";
+import { folderFiles } from "../helpers/folder-files.js";
 import { runnerEnv } from "../helpers/runner.js";
 import { runAction } from "../helpers/run-action.js";
 import { repoRoot, scratch } from "../helpers/temp.js";
@@ -20,16 +21,6 @@ import {
 } from "../publish/fixture.js";
 
 const events = join(repoRoot, "test", "fixtures", "events");
-
-async function folderFiles(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[path.slice(dir.length + 1)] = (await readFile(path)).toString("base64");
-  }
-  return files;
-}
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let out = "";

@@ -7,20 +7,11 @@ import { SigningKey } from "../../src/sign/keys.js";
 import { signRelease } from "../../src/sign/sign-release.js";
 import { verifyRelease } from "../../src/sign/verify-release.js";
 import { validators } from "../../src/manifest/validate.js";
+import { folderFiles } from "../helpers/folder-files.js";
 import { repoRoot, scratch } from "../helpers/temp.js";
 
 const example = join(repoRoot, "examples", "tiny-llama", "model-publish.yaml");
 const env = { SOURCE_DATE_EPOCH: "1767225600" };
-
-async function folderBytes(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files: Record<string, string> = {};
-  for (const entry of entries.filter((e) => e.isFile())) {
-    const path = join(entry.parentPath, entry.name);
-    files[path.slice(dir.length + 1)] = (await readFile(path)).toString("base64");
-  }
-  return files;
-}
 
 describe("buildRelease", () => {
   let tmp: Awaited<ReturnType<typeof scratch>>;
@@ -41,7 +32,7 @@ describe("buildRelease", () => {
     const events: PipelineEvent[] = [];
     const result = await buildRelease(options("release"), (e) => events.push(e));
     if (!result.valid) throw new Error("invalid");
-    expect(Object.keys(await folderBytes(result.dir)).sort()).toEqual([
+    expect(Object.keys(await folderFiles(result.dir)).sort()).toEqual([
       "README.md",
       "config.json",
       "manifest.json",
@@ -85,7 +76,7 @@ describe("buildRelease", () => {
     const first = await buildRelease(options("a"));
     const second = await buildRelease(options("b"));
     if (!first.valid || !second.valid) throw new Error("invalid");
-    expect(await folderBytes(second.dir)).toEqual(await folderBytes(first.dir));
+    expect(await folderFiles(second.dir)).toEqual(await folderFiles(first.dir));
   });
 
   it("signs and verifies what it built", async () => {
