@@ -20,45 +20,28 @@
  * Run: node_modules/.bin/node bench/publish.mjs [--size-gib 4] [--files 4]
  * Needs about 3× the size in free disk under the system temp folder; everything is deleted.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { build } from "esbuild";
+import { join } from "node:path";
+import {
+  bundle,
+  bundleServers,
+  cache,
+  MiB,
+  releaseSize,
+  root,
+  startServerProcess,
+  timed,
+  TOKEN,
+  writeReleaseFiles,
+  writeServersHost,
+} from "./lib/release-bench.mjs";
 
-/* global fetch, performance */
+/* global fetch */
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs({
-  options: {
-    "size-gib": { type: "string", default: "4" },
-    files: { type: "string", default: "4" },
-  },
-});
-const totalBytes = Math.round(Number(values["size-gib"]) * 2 ** 30);
-const fileCount = Math.max(1, Number(values.files));
-const TOKEN = "hf_bench_token_000000000000";
-const MiB = 2 ** 20;
-
-// Bundles live under node_modules so that their imports of the client libraries resolve.
-const cache = join(root, "node_modules", ".cache", "model-publish-bench");
-await mkdir(cache, { recursive: true });
-const bundle = (options) =>
-  build({
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "error",
-    ...options,
-  });
-await bundle({
-  entryPoints: [join(root, "test", "servers", "index.ts")],
-  outfile: join(cache, "servers.mjs"),
-});
+const { totalBytes, fileCount } = releaseSize({ sizeGiB: 4, files: 4 });
+await bundleServers();
 await bundle({
   stdin: {
     contents: [
@@ -72,17 +55,7 @@ await bundle({
   },
   outfile: join(cache, "lib.mjs"),
 });
-await writeFile(
-  join(cache, "servers-host.mjs"),
-  `import { startHubServer, startGcsServer } from "./servers.mjs";
-const [dir, kind, threshold] = process.argv.slice(2);
-const server = kind === "gcs"
-  ? await startGcsServer({ storageDir: dir, buckets: ["bench"] })
-  : await startHubServer({ storageDir: dir, token: ${JSON.stringify(TOKEN)}, lfsMultipartThreshold: Number(threshold) });
-process.stdout.write(JSON.stringify({ url: server.url }) + "\\n");
-setInterval(() => undefined, 1 << 30);
-`,
-);
+await writeServersHost();
 await writeFile(
   join(cache, "publish-child.mjs"),
   `import { configureDestinations, publishRelease } from "./lib.mjs";
@@ -110,17 +83,9 @@ const cleanup = async () => {
 process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
 
 async function startServer(kind, storage, threshold = 64 * MiB) {
-  server = spawn(
-    process.execPath,
-    [join(cache, "servers-host.mjs"), storage, kind, String(threshold)],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    server.stdout.once("data", (data) => resolve(JSON.parse(String(data)).url));
-    server.once("exit", () => reject(new Error("the server did not start")));
-  });
+  const started = startServerProcess(storage, kind, threshold);
+  server = started.child;
+  return started.url;
 }
 
 /** Runs curl; returns the response headers (the body is dropped). */
@@ -136,12 +101,6 @@ function curl(args) {
   if (!["200", "201"].includes(status))
     throw new Error(`curl ${args.join(" ")}: ${status} ${result.stderr}`);
   return result.stdout;
-}
-
-function timed(work) {
-  const started = performance.now();
-  work();
-  return performance.now() - started;
 }
 
 function publish(release, manifest, env) {
@@ -176,26 +135,7 @@ const rows = [];
 try {
   // The release: shards of random bytes (each file different), a config and a card, signed.
   const release = join(dir, "release");
-  await mkdir(release);
-  const block = randomBytes(64 * MiB);
-  const per = Math.floor(totalBytes / fileCount);
-  console.error(
-    `generating a ${(totalBytes / 2 ** 30).toFixed(2)} GiB release in ${fileCount} files…`,
-  );
-  for (let f = 0; f < fileCount; f++) {
-    const name = `model-${String(f + 1).padStart(5, "0")}-of-${String(fileCount).padStart(5, "0")}.safetensors`;
-    const handle = await open(join(release, name), "w");
-    for (let written = 0, i = 0; written < per; i++) {
-      const n = Math.min(block.length, per - written);
-      block.writeUInt32LE(f, 0);
-      block.writeUInt32LE(i, 4);
-      await handle.write(block, 0, n);
-      written += n;
-    }
-    await handle.close();
-  }
-  await writeFile(join(release, "config.json"), '{"hidden_size": 4096}\n');
-  await writeFile(join(release, "README.md"), "# bench model\n");
+  await writeReleaseFiles(release, { totalBytes, fileCount });
   await writeFile(
     join(release, "manifest.json"),
     JSON.stringify({

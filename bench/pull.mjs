@@ -17,45 +17,26 @@
  * Run: node_modules/.bin/node bench/pull.mjs [--size-gib 2] [--files 2]
  * Needs about 5× the size in free disk under the system temp folder; everything is deleted.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { build } from "esbuild";
+import { join } from "node:path";
+import {
+  bundle,
+  bundleServers,
+  cache,
+  MiB,
+  releaseSize,
+  root,
+  startServerProcess,
+  timed,
+  TOKEN,
+  writeReleaseFiles,
+  writeServersHost,
+} from "./lib/release-bench.mjs";
 
-/* global performance */
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs({
-  options: {
-    "size-gib": { type: "string", default: "2" },
-    files: { type: "string", default: "2" },
-  },
-});
-const totalBytes = Math.round(Number(values["size-gib"]) * 2 ** 30);
-const fileCount = Math.max(1, Number(values.files));
-const TOKEN = "hf_bench_token_000000000000";
-const MiB = 2 ** 20;
-
-// Bundles live under node_modules so that their imports of the client libraries resolve.
-const cache = join(root, "node_modules", ".cache", "model-publish-bench");
-await mkdir(cache, { recursive: true });
-const bundle = (options) =>
-  build({
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "error",
-    ...options,
-  });
-await bundle({
-  entryPoints: [join(root, "test", "servers", "index.ts")],
-  outfile: join(cache, "servers.mjs"),
-});
+const { totalBytes, fileCount } = releaseSize({ sizeGiB: 2, files: 2 });
+await bundleServers();
 await bundle({
   stdin: {
     contents: [
@@ -72,17 +53,7 @@ await bundle({
   },
   outfile: join(cache, "pull-lib.mjs"),
 });
-await writeFile(
-  join(cache, "pull-servers-host.mjs"),
-  `import { startHubServer, startGcsServer } from "./servers.mjs";
-const [dir, kind] = process.argv.slice(2);
-const server = kind === "gcs"
-  ? await startGcsServer({ storageDir: dir, buckets: ["bench"] })
-  : await startHubServer({ storageDir: dir, token: ${JSON.stringify(TOKEN)} });
-process.stdout.write(JSON.stringify({ url: server.url }) + "\\n");
-setInterval(() => undefined, 1 << 30);
-`,
-);
+await writeServersHost();
 await writeFile(
   join(cache, "pull-child.mjs"),
   `import { configureDestinations, publishRelease, pullRelease, openSources, parseSourceUrl } from "./pull-lib.mjs";
@@ -115,18 +86,9 @@ const cleanup = async () => {
 process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
 
 async function startServer(kind) {
-  const server = spawn(
-    process.execPath,
-    [join(cache, "pull-servers-host.mjs"), join(dir, `server-${kind}`), kind],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  servers.push(server);
-  return new Promise((resolve, reject) => {
-    server.stdout.once("data", (data) => resolve(JSON.parse(String(data)).url));
-    server.once("exit", () => reject(new Error("the server did not start")));
-  });
+  const started = startServerProcess(join(dir, `server-${kind}`), kind);
+  servers.push(started.child);
+  return started.url;
 }
 
 function child(input) {
@@ -139,12 +101,6 @@ function child(input) {
   return JSON.parse(result.stdout.trim().split("\n").pop());
 }
 
-function timed(work) {
-  const started = performance.now();
-  work();
-  return performance.now() - started;
-}
-
 function run(command, args) {
   const result = spawnSync(command, args, { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")}: ${result.stderr}`);
@@ -154,28 +110,7 @@ function run(command, args) {
 let failed = false;
 try {
   const release = join(dir, "release");
-  await mkdir(release);
-  const block = randomBytes(64 * MiB);
-  const per = Math.floor(totalBytes / fileCount);
-  console.error(
-    `generating a ${(totalBytes / 2 ** 30).toFixed(2)} GiB release in ${fileCount} files…`,
-  );
-  const shards = [];
-  for (let f = 0; f < fileCount; f++) {
-    const name = `model-${String(f + 1).padStart(5, "0")}-of-${String(fileCount).padStart(5, "0")}.safetensors`;
-    shards.push(name);
-    const handle = await open(join(release, name), "w");
-    for (let written = 0, i = 0; written < per; i++) {
-      const n = Math.min(block.length, per - written);
-      block.writeUInt32LE(f, 0);
-      block.writeUInt32LE(i, 4);
-      await handle.write(block, 0, n);
-      written += n;
-    }
-    await handle.close();
-  }
-  await writeFile(join(release, "config.json"), '{"hidden_size": 4096}\n');
-  await writeFile(join(release, "README.md"), "# bench model\n");
+  await writeReleaseFiles(release, { totalBytes, fileCount });
   const manifestJson = {
     id: "bench-model",
     name: "Bench model",
