@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { build } from "esbuild";
 import { seededRandom } from "../../src/publish/retry.js";
+import { killAfterRequests } from "../helpers/kill-after.js";
 import { repoRoot, scratch } from "../helpers/temp.js";
 import {
   FAST_OVERRIDES,
@@ -47,21 +48,7 @@ async function publishAndKill(
     env: { ...process.env, PUBLISH_INPUT: JSON.stringify(input) },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const start = requestCount(servers);
-  const state = { killed: false };
-  const timer = setInterval(() => {
-    if (!state.killed && requestCount(servers) - start >= killAt) {
-      state.killed = true;
-      child.kill("SIGKILL");
-    }
-  }, 1);
-  await new Promise<void>((resolve) =>
-    child.on("exit", () => {
-      resolve();
-    }),
-  );
-  clearInterval(timer);
-  return state.killed ? "killed" : "finished";
+  return killAfterRequests(child, () => requestCount(servers), killAt);
 }
 
 describe("a publish killed at a random point", () => {

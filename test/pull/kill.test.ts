@@ -6,6 +6,7 @@ import { build } from "esbuild";
 import { openSources } from "../../src/pull/open-sources.js";
 import { pullRelease } from "../../src/pull/pull-release.js";
 import { verifyRelease } from "../../src/sign/verify-release.js";
+import { killAfterRequests } from "../helpers/kill-after.js";
 import { repoRoot } from "../helpers/temp.js";
 import {
   BUCKET,
@@ -52,25 +53,11 @@ describe("a pull killed at any point", () => {
       env: consumerEnv(release.servers),
     };
     const log = release.servers.gcs.log;
-    const start = log.length;
     const child = spawn(process.execPath, [driver], {
       env: { ...process.env, PULL_INPUT: JSON.stringify(input) },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const state = { killed: false };
-    const timer = setInterval(() => {
-      if (!state.killed && log.length - start >= killAt) {
-        state.killed = true;
-        child.kill("SIGKILL");
-      }
-    }, 1);
-    await new Promise<void>((resolve) =>
-      child.on("exit", () => {
-        resolve();
-      }),
-    );
-    clearInterval(timer);
-    return state.killed ? "killed" : "finished";
+    return killAfterRequests(child, () => log.length, killAt);
   }
 
   it("leaves no output folder, or a complete one that verifies; the next pull finishes and cleans up", async () => {
