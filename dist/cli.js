@@ -60,7 +60,7 @@ import {
   verifyRelease,
   writeFileAtomic,
   writeNewFileAtomic
-} from "./chunks/chunk-Z3EJGS5M.js";
+} from "./chunks/chunk-VZPILVG2.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";

@@ -99,7 +99,7 @@ import {
   withRetry,
   writeFileAtomic,
   writeOnnx
-} from "./chunks/chunk-Z3EJGS5M.js";
+} from "./chunks/chunk-VZPILVG2.js";
 
 // src/bench/simulate.ts
 var CI_RUNNER_NOISE = {

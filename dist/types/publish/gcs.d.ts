@@ -36,6 +36,8 @@ export declare class GcsDestination implements Destination {
     /** Every object under the version folder, by release path. */
     private listed;
     private localHashes;
+    private plannedFile;
+    private registryStep;
     localPlan(release: PublishableRelease): DestinationPlan;
     plan(release: PublishableRelease, context: PublishContext): Promise<DestinationPlan>;
     private metadata;
